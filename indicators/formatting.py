@@ -1,0 +1,38 @@
+"""German number formats: 12,3 % · 1.234 · 25,0 je 1.000."""
+
+from __future__ import annotations
+
+import math
+
+NBSP = "\u00a0"
+
+
+def format_number(value: float | None, decimals: int = 1) -> str:
+    """Format a number the German way (decimal comma, thousands dot); '–' for missing."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return "–"
+    text = f"{value:,.{max(int(decimals), 0)}f}"
+    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+
+
+def format_value(value: float | None, unit: str, decimals: int = 1) -> str:
+    """A value with its unit as a planner writes it: '12,3 %', '25,1 je 1.000', '1.234'."""
+    number = format_number(value, decimals)
+    if number == "–" or not unit or unit == "Anzahl":
+        return number
+    return f"{number}{NBSP}{unit}"
+
+
+def format_count(value: float | None) -> str:
+    """Whole counts: '1.234'."""
+    return format_number(value, 0)
+
+
+def parse_german_number(text: str) -> float:
+    """Read '12,5' or '1.234,5' (German) as well as '12.5'; raise ValueError otherwise."""
+    cleaned = text.strip().replace(NBSP, "").replace(" ", "").rstrip("%")
+    if "," in cleaned:
+        cleaned = cleaned.replace(".", "").replace(",", ".")
+    elif cleaned.count(".") > 1:
+        cleaned = cleaned.replace(".", "")
+    return float(cleaned)
