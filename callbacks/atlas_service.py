@@ -1,0 +1,75 @@
+"""The app's only door to the domain: memoised, read-only calls on one atlas.
+
+Costly pure computations (simplified geometry, classified map data) are cached
+with flask-caching, keyed by the atlas's cache key (path + version + mtime) and
+the arguments, so an updated atlas never serves stale results. The cache is
+local by default and Redis when CACHE_REDIS_URL is set, so several workers share it.
+"""
+
+from __future__ import annotations
+
+from flask_caching import Cache
+
+from geodata.browser_geometry import MapView, browser_geojson, map_view_for
+from indicators import Atlas, AtlasQueryError, texts
+from indicators.catalogue import Indicator
+from indicators.map_view import ChoroplethData, choropleth_data
+
+
+class AtlasService:
+    """Per-app access to an atlas with the visibility rule (public/internal) applied."""
+
+    def __init__(self, atlas: Atlas, cache: Cache, show_internal: bool, tolerance_m: float):
+        self.atlas = atlas
+        self.show_internal = show_internal
+        key = atlas.cache_key
+
+        @cache.memoize()
+        def _geojson(atlas_key: str, level: str, tolerance: float) -> dict:
+            return browser_geojson(atlas.districts(level), tolerance)
+
+        @cache.memoize()
+        def _choropleth(atlas_key: str, indicator_id: str, year: int, level: str) -> ChoroplethData:
+            return choropleth_data(atlas, indicator_id, year, level)
+
+        @cache.memoize()
+        def _view(atlas_key: str, level: str) -> MapView:
+            return map_view_for(atlas.districts(level))
+
+        self._geojson = lambda level: _geojson(key, level, tolerance_m)
+        self._choropleth = lambda *args: _choropleth(key, *args)
+        self._view = lambda level: _view(key, level)
+
+    # --- catalogue with visibility ----------------------------------------------
+    @property
+    def public_only(self) -> bool:
+        return not self.show_internal
+
+    def themes(self) -> list[str]:
+        return self.atlas.themes(public_only=self.public_only)
+
+    def indicator_options(self, theme: str | None = None) -> list[dict]:
+        catalogue = self.atlas.catalogue(theme=theme or None, public_only=self.public_only)
+        return [{"label": row.name, "value": row.indicator_id} for row in catalogue.itertuples()]
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        """The indicator if this app may show it; internal ones only with show_internal."""
+        indicator = self.atlas.indicator(indicator_id)
+        if self.public_only and not indicator.public:
+            raise AtlasQueryError(texts.ERR_UNKNOWN_INDICATOR.format(indicator_id=indicator_id))
+        return indicator
+
+    def years(self, indicator_id: str) -> list[int]:
+        self.indicator(indicator_id)
+        return self.atlas.years(indicator_id)
+
+    # --- map ------------------------------------------------------------------
+    def geojson(self, level: str) -> dict:
+        return self._geojson(level)
+
+    def map_view(self, level: str) -> MapView:
+        return self._view(level)
+
+    def choropleth(self, indicator_id: str, year: int, level: str) -> ChoroplethData:
+        self.indicator(indicator_id)
+        return self._choropleth(indicator_id, int(year), level)

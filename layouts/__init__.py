@@ -1,0 +1,1 @@
+"""Page and panel layouts: functions that return components. No data access."""

@@ -1,0 +1,49 @@
+"""The map legend and the indicator facts under the map, as components."""
+
+from __future__ import annotations
+
+from dash import html
+
+from indicators import texts
+from indicators.catalogue import Indicator
+from indicators.map_view import ChoroplethData
+
+
+def legend_children(data: ChoroplethData) -> list:
+    """Title, one row per class (swatch, range, count), then Datenschutz and keine Daten."""
+    rows = [
+        html.Li(
+            [
+                html.Span(className=f"swatch swatch-{row.kind}",
+                          style={"backgroundColor": row.color}),
+                html.Span(row.label, className="legend-label"),
+                html.Span(_count_text(row.count), className="legend-count"),
+            ],
+            className=f"legend-row legend-{row.kind}",
+        )
+        for row in data.legend
+    ]
+    return [
+        html.H3(texts.LEGEND_TITLE, className="legend-title"),
+        html.P(data.legend_note, className="legend-note"),
+        html.Ul(rows, className="legend-rows"),
+        html.P(data.city_line, className="legend-city"),
+    ]
+
+
+def _count_text(count: int) -> str:
+    return texts.LEGEND_COUNT_ONE if count == 1 else texts.LEGEND_COUNT.format(count=count)
+
+
+def indicator_info(indicator: Indicator, data_date: str) -> list:
+    """Description and source under the map, as a report would cite them."""
+    facts = [
+        html.P(indicator.description, className="indicator-description"),
+        html.P([html.Strong(f"{texts.SOURCE}: "), indicator.source], className="indicator-source"),
+    ]
+    if indicator.is_rate:
+        facts.append(html.P(f"{indicator.numerator} / {indicator.denominator}",
+                            className="indicator-definition"))
+    if data_date:
+        facts.append(html.P(f"{texts.DATA_DATE}: {data_date}", className="indicator-date"))
+    return facts
