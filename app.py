@@ -16,7 +16,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-import dash_bootstrap_components as dbc
 from dash import Dash
 from flask_caching import Cache
 
@@ -65,6 +64,7 @@ def create_app(atlas: Atlas, config: AppConfig | None = None) -> Dash:
     )
     cache = Cache(app.server, config=cache_config(config))
     service = AtlasService(atlas, cache, config.show_internal, config.geometry_tolerance_m)
+    app.server.extensions["chancenatlas_service"] = service
     app.layout = explorer_layout(_initial_options(service))
     register_callbacks(app, service)
     return app

@@ -56,7 +56,8 @@ def browser_geojson(
 def representative_points(districts: gpd.GeoDataFrame) -> tuple[list[float], list[float]]:
     """Label positions (lon, lat) that are guaranteed to lie inside each district."""
     points = districts.geometry.representative_point().to_crs(4326)
-    return points.x.round(COORDINATE_DECIMALS).tolist(), points.y.round(COORDINATE_DECIMALS).tolist()
+    rounded = points.get_coordinates().round(COORDINATE_DECIMALS)
+    return rounded["x"].tolist(), rounded["y"].tolist()
 
 
 def map_view_for(districts: gpd.GeoDataFrame, width_px: int = 900, height_px: int = 640) -> MapView:

@@ -71,7 +71,8 @@ def choropleth_data(atlas: Atlas, indicator_id: str, year: int, level: str) -> C
         classes[shown] = classifier.yb
         colors = _palette(len(classifier.bins), indicator.polarity)
         legend = _class_rows(classifier, colors, indicator)
-    z = np.where(frame["suppressed"], Z_SUPPRESSED, np.where(shown, classes + Z_FIRST_CLASS, Z_NO_DATA))
+    z = np.where(shown, classes + Z_FIRST_CLASS, Z_NO_DATA)
+    z = np.where(frame["suppressed"], Z_SUPPRESSED, z)
     legend += _grey_rows(frame, indicator, atlas)
     city = atlas.city_value(indicator_id, year)
     return ChoroplethData(

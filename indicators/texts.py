@@ -81,3 +81,14 @@ ERR_UNKNOWN_LEVEL = "Unbekannte Gebietsebene „{level}“. Vorhanden: {levels}.
 ERR_UNKNOWN_YEAR = "Für „{indicator}“ gibt es keine Werte im Jahr {year}."
 ERR_UNKNOWN_DISTRICT = "Unbekanntes Gebiet „{district_id}“."
 ERR_PREFIX = "Fehler"
+
+# --- Dash component labels (dropdown search etc.) ---------------------------
+DROPDOWN_LABELS = {
+    "select_all": "Alle auswählen",
+    "deselect_all": "Alle abwählen",
+    "selected_count": "{num_selected} ausgewählt",
+    "search": "Suchen",
+    "clear_search": "Suche löschen",
+    "clear_selection": "Auswahl löschen",
+    "no_options_found": "Keine Treffer",
+}

@@ -79,6 +79,11 @@ def _header(options: ExplorerOptions) -> html.Header:
     )
 
 
+def _dropdown(**props) -> dcc.Dropdown:
+    """A dropdown with German labels for search, clearing and 'no results'."""
+    return dcc.Dropdown(labels=texts.DROPDOWN_LABELS, **props)
+
+
 def _labelled(label: str, component, html_for: str) -> html.Div:
     return html.Div([dbc.Label(label, html_for=html_for), component], className="control")
 
@@ -91,19 +96,19 @@ def _controls(options: ExplorerOptions) -> html.Div:
         [
             _labelled(
                 texts.LABEL_THEME,
-                dcc.Dropdown(id=ids.THEME, options=theme_options, value="", clearable=False,
+                _dropdown(id=ids.THEME, options=theme_options, value="", clearable=False,
                              searchable=False),
                 ids.THEME,
             ),
             _labelled(
                 texts.LABEL_INDICATOR,
-                dcc.Dropdown(id=ids.INDICATOR, options=options.indicators,
+                _dropdown(id=ids.INDICATOR, options=options.indicators,
                              value=options.indicator, clearable=False),
                 ids.INDICATOR,
             ),
             _labelled(
                 texts.LABEL_YEAR,
-                dcc.Dropdown(id=ids.YEAR, options=[{"label": str(y), "value": y}
+                _dropdown(id=ids.YEAR, options=[{"label": str(y), "value": y}
                                                    for y in options.years],
                              value=options.year, clearable=False, searchable=False),
                 ids.YEAR,

@@ -28,8 +28,8 @@ def grid_districts(columns: int = 2, rows: int = 2, size: float = 1000.0) -> gpd
             })
     base = gpd.GeoDataFrame(records, crs=25832)
     parents = base.dissolve("parent_id").reset_index()
-    parents = parents.assign(district_id=parents["parent_id"], name="Bezirk " + parents["parent_id"],
-                             level="Stadtbezirk", parent_id=None)
+    parents = parents.assign(district_id=parents["parent_id"], level="Stadtbezirk",
+                             name="Bezirk " + parents["parent_id"], parent_id=None)
     return pd.concat([base, parents[base.columns]], ignore_index=True)
 
 

@@ -46,7 +46,7 @@ def browser():
         pytest.skip("Browser-Tests übersprungen: playwright ist nicht installiert")
     if executable is None:
         if required:
-            pytest.fail("REQUIRE_BROWSER=1, aber kein Chromium unter /usr/bin/chromium oder $CHROMIUM")
+            pytest.fail("REQUIRE_BROWSER=1, aber kein Chromium (/usr/bin/chromium, $CHROMIUM)")
         pytest.skip("Browser-Tests übersprungen: kein Chromium (/usr/bin/chromium oder $CHROMIUM)")
     with sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
@@ -98,3 +98,35 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory) -> Iterator[str]:
+    """A real redis-server on a free loopback port; skipped unless installed or REQUIRE_REDIS=1."""
+    import socket
+    import subprocess
+    import time
+
+    executable = shutil.which("redis-server")
+    if executable is None:
+        if os.environ.get("REQUIRE_REDIS") == "1":
+            pytest.fail("REQUIRE_REDIS=1, aber redis-server ist nicht installiert")
+        pytest.skip("Redis-Tests übersprungen: redis-server ist nicht installiert")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    workdir = tmp_path_factory.mktemp("redis")
+    process = subprocess.Popen(
+        [executable, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
+         "--appendonly", "no", "--dir", str(workdir)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        with socket.socket() as client:
+            if client.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    yield f"redis://127.0.0.1:{port}/0"
+    process.terminate()
+    process.wait(timeout=10)

@@ -1,0 +1,55 @@
+"""Memoisation: local by default, a real Redis when CACHE_REDIS_URL is set."""
+
+from __future__ import annotations
+
+import pytest
+import redis
+
+from app import AppConfig, cache_config, create_app
+from indicators import open_atlas
+from tests.atlas_factory import catalogue_row, value_rows, write_test_atlas
+
+COUNTS = {"0101": (30, 100), "0102": (40, 300), "0201": (50, 100), "0202": (60, 100)}
+
+
+@pytest.fixture
+def atlas_path(tmp_path):
+    return write_test_atlas(tmp_path / "a.gpkg", [catalogue_row("q")],
+                            value_rows("q", 2023, COUNTS))
+
+
+def service_of(app):
+    return app.server.extensions["chancenatlas_service"]
+
+
+def test_local_cache_is_the_default():
+    assert cache_config(AppConfig())["CACHE_TYPE"] == "SimpleCache"
+
+
+@pytest.mark.redis
+def test_map_data_and_geometry_are_cached_in_redis(redis_url, atlas_path):
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    app = create_app(open_atlas(atlas_path), AppConfig(cache_redis_url=redis_url))
+    service = service_of(app)
+    first = service.choropleth("q", 2023, "Sozialraum")
+    service.geojson("Sozialraum")
+    keys = client.keys("chancenatlas:*")
+    assert len(keys) >= 2
+    second = service.choropleth("q", 2023, "Sozialraum")
+    assert second == first
+    assert len(client.keys("chancenatlas:*")) == len(keys)  # served from Redis, nothing new
+
+
+@pytest.mark.redis
+def test_a_new_atlas_version_does_not_get_stale_results(redis_url, atlas_path, tmp_path):
+    client = redis.Redis.from_url(redis_url)
+    client.flushdb()
+    config = AppConfig(cache_redis_url=redis_url)
+    old = service_of(create_app(open_atlas(atlas_path), config)).choropleth("q", 2023, "Sozialraum")
+    changed = dict(COUNTS, **{"0101": (90, 100)})
+    write_test_atlas(atlas_path, [catalogue_row("q")], value_rows("q", 2023, changed),
+                     version="2")
+    new = service_of(create_app(open_atlas(atlas_path), config)).choropleth("q", 2023, "Sozialraum")
+    assert old.hover[0][0] == "30,0\u00a0%"
+    assert new.hover[0][0] == "90,0\u00a0%"
