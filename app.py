@@ -21,6 +21,7 @@ from flask_caching import Cache
 
 from callbacks import register_callbacks
 from callbacks.atlas_service import AtlasService
+from callbacks.url_state import url_keys
 from indicators import Atlas, AtlasError, open_atlas, texts
 from layouts.explorer import ExplorerOptions, explorer_layout
 
@@ -86,7 +87,7 @@ def _initial_options(service: AtlasService) -> ExplorerOptions:
         year=years[-1],
         levels=atlas.levels,
         level=atlas.levels[0],
-        licence=atlas.meta.get("licence", ""),
+        url_keys=url_keys(),
     )
 
 

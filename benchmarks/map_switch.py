@@ -32,24 +32,28 @@ from indicators import Atlas, open_atlas  # noqa: E402
 from indicators.atlas_file import write_atlas_layers  # noqa: E402
 from layouts import ids  # noqa: E402
 
-MAP_OUTPUTS = [(ids.MAP, "figure"), (ids.MAP_GEOMETRY_LEVEL, "data"), (ids.LEGEND, "children"),
-               (ids.MAP_TITLE, "children"), (ids.INDICATOR_INFO, "children")]
 
-
-def callback_payload(indicator_id: str, year: int, level: str, geometry_level: str | None) -> dict:
-    """The JSON body Dash's renderer posts for the map callback."""
-    output = ".." + "...".join(f"{i}.{p}" for i, p in MAP_OUTPUTS) + ".."
+def callback_payload(app, values: dict[str, object], changed: str) -> dict:
+    """The JSON body Dash's renderer posts for the map callback (taken from the app itself)."""
+    output, spec = next((k, v) for k, v in app.callback_map.items() if f"{ids.MAP}.figure" in k)
+    parts = output.strip(".").split("...")
+    outputs = [dict(zip(("id", "property"), part.rsplit(".", 1), strict=True)) for part in parts]
+    if len(parts) == 1:
+        outputs = outputs[0]
     return {
         "output": output,
-        "outputs": [{"id": i, "property": p} for i, p in MAP_OUTPUTS],
-        "inputs": [
-            {"id": ids.INDICATOR, "property": "value", "value": indicator_id},
-            {"id": ids.YEAR, "property": "value", "value": year},
-            {"id": ids.LEVEL, "property": "value", "value": level},
-        ],
-        "state": [{"id": ids.MAP_GEOMETRY_LEVEL, "property": "data", "value": geometry_level}],
-        "changedPropIds": [f"{ids.INDICATOR}.value"],
+        "outputs": outputs,
+        "inputs": [{**item, "value": values.get(item["id"])} for item in spec["inputs"]],
+        "state": [{**item, "value": values.get(item["id"])} for item in spec["state"]],
+        "changedPropIds": [f"{changed}.value"],
     }
+
+
+def control_values(indicator_id: str, year: int, level: str, geometry: str | None) -> dict:
+    return {ids.INDICATOR: indicator_id, ids.YEAR: year, ids.LEVEL: level, ids.MODE: "value",
+            ids.CLASSIFICATION: "quantiles", ids.CLASS_COUNT: 5, ids.FIXED_BREAKS: [],
+            ids.CUSTOM_BREAKS: "", ids.MARK_UNSTABLE: [], ids.COMPARE_YEAR: None,
+            ids.MAP_GEOMETRY_LEVEL: geometry}
 
 
 def switches(atlas: Atlas) -> list[tuple[str, int]]:
@@ -64,7 +68,8 @@ def measure(app, atlas: Atlas, patched: bool, rounds: int) -> dict:
     sizes: list[int] = []
     for round_index in range(rounds):
         for indicator_id, year in switches(atlas):
-            body = callback_payload(indicator_id, year, level, level if patched else None)
+            values = control_values(indicator_id, year, level, level if patched else None)
+            body = callback_payload(app, values, ids.INDICATOR)
             start = time.perf_counter()
             response = client.post("/_dash-update-component", data=json.dumps(body),
                                    content_type="application/json")
@@ -79,7 +84,7 @@ def measure(app, atlas: Atlas, patched: bool, rounds: int) -> dict:
 def summarise(name: str, atlas: Atlas, rounds: int) -> list[str]:
     n = len(atlas.districts(atlas.levels[0]))
     patched = measure(create_app(atlas, AppConfig()), atlas, patched=True, rounds=rounds)
-    naive = measure(_uncached(create_app(atlas, AppConfig())), atlas, patched=False, rounds=1)
+    naive = measure(naive_app(atlas), atlas, patched=False, rounds=1)
     rows = []
     for label, result in (("patched", patched), ("naive", naive)):
         cold = result["timings"]["cold"]
@@ -92,16 +97,25 @@ def summarise(name: str, atlas: Atlas, rounds: int) -> list[str]:
     return rows
 
 
-def _uncached(app):
-    """The baseline: every call recomputes (the memoised service is bypassed)."""
-    service = app.server.extensions["chancenatlas_service"]
-    from geodata.browser_geometry import browser_geojson, map_view_for
-    from indicators.map_view import choropleth_data
+def naive_app(atlas: Atlas):
+    """The baseline a first Dash prototype would be: one callback that rebuilds the whole
+    figure, geometry inline, no cache, no Patch."""
+    from dash import Dash, Input, Output, dcc
 
-    atlas = service.atlas
-    service._geojson = lambda level: browser_geojson(atlas.districts(level), 10.0)
-    service._choropleth = lambda *args: choropleth_data(atlas, *args)
-    service._view = lambda level: map_view_for(atlas.districts(level))
+    from geodata.browser_geometry import browser_geojson, map_view_for
+    from indicators.map_view import MapRequest, choropleth_data
+    from layouts.map_figure import choropleth_figure
+
+    app = Dash(__name__)
+    app.layout = dcc.Graph(id=ids.MAP)
+
+    @app.callback(Output(ids.MAP, "figure"), Input(ids.INDICATOR, "value"),
+                  Input(ids.YEAR, "value"), Input(ids.LEVEL, "value"))
+    def _figure(indicator_id, year, level):
+        districts = atlas.districts(level)
+        data = choropleth_data(atlas, MapRequest(indicator_id, int(year), level))
+        return choropleth_figure(browser_geojson(districts), data, map_view_for(districts))
+
     return app
 
 

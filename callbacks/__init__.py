@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import explorer
+from callbacks import explorer, geometry_route, playback, url_state
 from callbacks.atlas_service import AtlasService
 
 
 def register_callbacks(app: Dash, service: AtlasService) -> None:
     """Called once by create_app; nothing registers itself on import."""
+    geometry_route.register(app, service)
     explorer.register(app, service)
+    url_state.register(app, service)
+    playback.register(app)

@@ -8,12 +8,15 @@ local by default and Redis when CACHE_REDIS_URL is set, so several workers share
 
 from __future__ import annotations
 
+import hashlib
+
 from flask_caching import Cache
 
 from geodata.browser_geometry import MapView, browser_geojson, map_view_for
 from indicators import Atlas, AtlasQueryError, texts
 from indicators.catalogue import Indicator
-from indicators.map_view import ChoroplethData, choropleth_data
+from indicators.map_view import ChoroplethData, MapRequest, choropleth_data, mode_result
+from indicators.robustness import Robustness, robustness
 
 
 class AtlasService:
@@ -23,21 +26,29 @@ class AtlasService:
         self.atlas = atlas
         self.show_internal = show_internal
         key = atlas.cache_key
+        self.version_tag = hashlib.sha1(key.encode()).hexdigest()[:10]
 
         @cache.memoize()
         def _geojson(atlas_key: str, level: str, tolerance: float) -> dict:
             return browser_geojson(atlas.districts(level), tolerance)
 
         @cache.memoize()
-        def _choropleth(atlas_key: str, indicator_id: str, year: int, level: str) -> ChoroplethData:
-            return choropleth_data(atlas, indicator_id, year, level)
+        def _choropleth(atlas_key: str, request: MapRequest) -> ChoroplethData:
+            return choropleth_data(atlas, request)
 
         @cache.memoize()
         def _view(atlas_key: str, level: str) -> MapView:
             return map_view_for(atlas.districts(level))
 
+        @cache.memoize()
+        def _robustness(atlas_key: str, request: MapRequest) -> Robustness:
+            indicator = atlas.indicator(request.indicator_id)
+            frame = atlas.values(request.indicator_id, request.year, request.level)
+            return robustness(mode_result(atlas, indicator, frame, request).frame, request.k)
+
+        self._robustness = lambda request: _robustness(key, request)
         self._geojson = lambda level: _geojson(key, level, tolerance_m)
-        self._choropleth = lambda *args: _choropleth(key, *args)
+        self._choropleth = lambda request: _choropleth(key, request)
         self._view = lambda level: _view(key, level)
 
     # --- catalogue with visibility ----------------------------------------------
@@ -67,9 +78,18 @@ class AtlasService:
     def geojson(self, level: str) -> dict:
         return self._geojson(level)
 
+    def geojson_url(self, level: str) -> str:
+        """Versioned URL of a level's geometry: the browser may cache it forever."""
+        return f"/geometrie/{self.version_tag}/{self.atlas.levels.index(level)}.geojson"
+
     def map_view(self, level: str) -> MapView:
         return self._view(level)
 
-    def choropleth(self, indicator_id: str, year: int, level: str) -> ChoroplethData:
-        self.indicator(indicator_id)
-        return self._choropleth(indicator_id, int(year), level)
+    def choropleth(self, request: MapRequest) -> ChoroplethData:
+        self.indicator(request.indicator_id)
+        return self._choropleth(request)
+
+    def robustness(self, request: MapRequest) -> Robustness:
+        """Which areas change class between methods (for the current mode's values)."""
+        self.indicator(request.indicator_id)
+        return self._robustness(request)

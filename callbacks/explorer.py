@@ -5,15 +5,22 @@ from __future__ import annotations
 from dash import Dash, Input, Output, Patch, State, no_update
 
 from callbacks.atlas_service import AtlasService
+from indicators import AtlasError, texts
+from indicators.classification import USER_DEFINED
+from indicators.map_modes import CHANGE
+from indicators.map_view import MapRequest
 from layouts import ids
-from layouts.legend import indicator_info, legend_children
-from layouts.map_figure import choropleth_figure, trace_update
+from layouts.controls import year_marks
+from layouts.legend import indicator_info, legend_children, robustness_children
+from layouts.map_figure import choropleth_figure, outline_update, trace_updates
+
+HIDDEN, SHOWN = {"display": "none"}, {"display": "block"}
 
 
 def register(app: Dash, service: AtlasService) -> None:
     @app.callback(
         Output(ids.INDICATOR, "options"),
-        Output(ids.INDICATOR, "value"),
+        Output(ids.INDICATOR, "value", allow_duplicate=True),
         Input(ids.THEME, "value"),
         State(ids.INDICATOR, "value"),
         prevent_initial_call=True,
@@ -21,20 +28,29 @@ def register(app: Dash, service: AtlasService) -> None:
     def _indicators_for_theme(theme: str, current: str):
         options = service.indicator_options(theme)
         values = [option["value"] for option in options]
-        return options, current if current in values else (values[0] if values else None)
+        return options, current if current in values else (values[0] if values else no_update)
 
     @app.callback(
-        Output(ids.YEAR, "options"),
-        Output(ids.YEAR, "value"),
+        Output(ids.YEAR, "min"), Output(ids.YEAR, "max"), Output(ids.YEAR, "marks"),
+        Output(ids.YEAR, "value", allow_duplicate=True),
+        Output(ids.COMPARE_YEAR, "options"),
+        Output(ids.COMPARE_YEAR, "value", allow_duplicate=True),
         Input(ids.INDICATOR, "value"),
-        State(ids.YEAR, "value"),
+        State(ids.YEAR, "value"), State(ids.COMPARE_YEAR, "value"),
+        prevent_initial_call=True,
     )
-    def _years_for_indicator(indicator_id: str, current: int):
+    def _years_for_indicator(indicator_id: str, year: int, compare_year: int):
         if not indicator_id:
-            return no_update, no_update
-        years = service.years(indicator_id)
-        options = [{"label": str(year), "value": year} for year in years]
-        return options, current if current in years else years[-1]
+            return (no_update,) * 6
+        return year_controls(service.years(indicator_id), year, compare_year)
+
+    @app.callback(
+        Output(ids.COMPARE_YEAR_BOX, "style"), Output(ids.CUSTOM_BREAKS_BOX, "style"),
+        Input(ids.MODE, "value"), Input(ids.CLASSIFICATION, "value"),
+    )
+    def _show_dependent_controls(mode: str, method: str):
+        return (SHOWN if mode == CHANGE else HIDDEN,
+                SHOWN if method == USER_DEFINED else HIDDEN)
 
     @app.callback(
         Output(ids.MAP, "figure"),
@@ -42,33 +58,70 @@ def register(app: Dash, service: AtlasService) -> None:
         Output(ids.LEGEND, "children"),
         Output(ids.MAP_TITLE, "children"),
         Output(ids.INDICATOR_INFO, "children"),
-        Input(ids.INDICATOR, "value"),
-        Input(ids.YEAR, "value"),
-        Input(ids.LEVEL, "value"),
+        Output(ids.ROBUSTNESS, "children"),
+        Output(ids.CONTROL_MESSAGE, "children"),
+        Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"), Input(ids.LEVEL, "value"),
+        Input(ids.MODE, "value"), Input(ids.COMPARE_YEAR, "value"),
+        Input(ids.CLASSIFICATION, "value"), Input(ids.CLASS_COUNT, "value"),
+        Input(ids.FIXED_BREAKS, "value"), Input(ids.CUSTOM_BREAKS, "value"),
+        Input(ids.MARK_UNSTABLE, "value"),
         State(ids.MAP_GEOMETRY_LEVEL, "data"),
     )
-    def _update_map(indicator_id: str, year: int, level: str, geometry_level: str | None):
+    def _update_map(indicator_id, year, level, mode, compare_year, method, k, fixed, breaks,
+                    mark_unstable, geometry_level):
         if not indicator_id or year is None:
-            return (no_update,) * 5
-        return map_outputs(service, indicator_id, year, level, geometry_level)
+            return (no_update,) * 7
+        request = map_request(indicator_id, year, level, mode, compare_year, method, k, fixed,
+                              breaks)
+        try:
+            return map_outputs(service, request, bool(mark_unstable), geometry_level)
+        except AtlasError as error:
+            return (*(no_update,) * 6, str(error))
 
 
-def map_outputs(
-    service: AtlasService, indicator_id: str, year: int, level: str, geometry_level: str | None
-) -> tuple:
-    """Full figure when the level (geometry) changes, else a Patch of the changing parts."""
-    data = service.choropleth(indicator_id, year, level)
-    if geometry_level == level:
-        figure = Patch()
-        for key, value in trace_update(data).items():
-            figure["data"][0][key] = value
-    else:
-        figure = choropleth_figure(service.geojson(level), data, service.map_view(level))
-    indicator = service.indicator(indicator_id)
-    return (
-        figure,
-        level,
-        legend_children(data),
-        data.title,
-        indicator_info(indicator, service.atlas.meta.get("data_date", "")),
+def year_controls(years: list[int], year: int | None, compare_year: int | None) -> tuple:
+    """Slider range and marks for an indicator's years, keeping the chosen year if it exists."""
+    chosen = year if year in years else years[-1]
+    earlier = [y for y in years if y < chosen] or years[:1]
+    compare = compare_year if compare_year in earlier else earlier[0]
+    options = [{"label": str(y), "value": y} for y in years]
+    return years[0], years[-1], year_marks(years), chosen, options, compare
+
+
+def map_request(indicator_id, year, level, mode, compare_year, method, k, fixed,
+                breaks) -> MapRequest:
+    """UI values -> the hashable request the domain understands."""
+    return MapRequest(
+        indicator_id=indicator_id, year=int(year), level=level, mode=mode or "value",
+        method=method or "quantiles", k=int(k or 5), fixed_breaks=bool(fixed),
+        breaks_text=(breaks or "") if method == USER_DEFINED else "",
+        compare_year=int(compare_year) if compare_year else None,
     )
+
+
+def map_outputs(service: AtlasService, request: MapRequest, mark_unstable: bool,
+                geometry_level: str | None) -> tuple:
+    """Full figure when the level (geometry) changes, else a Patch of the changing parts."""
+    data = service.choropleth(request)
+    robust = service.robustness(request)
+    unstable = tuple(robust.frame.loc[robust.frame["spread"] >= 2, "district_id"]) \
+        if mark_unstable else ()
+    if geometry_level == request.level:
+        figure = Patch()
+        updates = {**trace_updates(data), **outline_update(unstable)}
+        for index, changes in updates.items():
+            for key, value in changes.items():
+                figure["data"][index][key] = value
+    else:
+        level = request.level
+        figure = choropleth_figure(service.geojson_url(level), data, service.map_view(level),
+                                   unstable)
+    indicator = service.indicator(request.indicator_id)
+    message = " ".join(data.notes)
+    if request.fixed_breaks:
+        years = service.years(request.indicator_id)
+        message = " ".join([message, texts.FIXED_BREAKS_NOTE.format(first=years[0],
+                                                                     last=years[-1])]).strip()
+    return (figure, request.level, legend_children(data), data.title,
+            indicator_info(indicator, service.atlas.meta.get("data_date", "")),
+            robustness_children(robust), message)

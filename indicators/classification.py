@@ -31,33 +31,24 @@ import pandas as pd
 from indicators.catalogue import Indicator
 from indicators.errors import AtlasError
 from indicators.formatting import format_number, format_value, parse_german_number
-
-# German UI strings (to be moved to indicators/texts.py by the lead) ---------------
-LABEL_QUANTILES = "Quantile (gleich viele Gebiete je Klasse)"
-LABEL_EQUAL_INTERVAL = "Gleiche Abstände"
-LABEL_NATURAL_BREAKS = "Natürliche Brüche (Fisher-Jenks)"
-LABEL_STD_MEAN = "Mittelwert und Standardabweichung"
-LABEL_USER_DEFINED = "Eigene Klassengrenzen"
-LEGEND_RANGE = "{lower} – {upper}"
-LEGEND_UP_TO = "bis {upper}"
-LEGEND_ABOVE = "über {lower}"
-NOTE_FEWER_CLASSES = "Nur {k} statt {k_requested} Klassen: zu wenige unterschiedliche Werte."
-NOTE_NO_VALUES = "Keine Werte zum Einteilen: alle Gebiete ohne Daten oder gesperrt."
-ERR_UNKNOWN_METHOD = "Unbekannte Klassenbildung „{method}“. Möglich sind: {methods}."
-ERR_K_RANGE = "Die Anzahl der Klassen muss zwischen {k_min} und {k_max} liegen, nicht {k}."
-ERR_BREAKS_EMPTY = "Bitte eigene Klassengrenzen eingeben, z. B. 10; 20; 30,5."
-ERR_BREAK_NOT_NUMBER = (
-    "„{part}“ ist keine Zahl. Bitte die Klassengrenzen mit Semikolon trennen, "
-    "z. B. 10; 20; 30,5."
+from indicators.texts import (
+    ERR_BREAK_NOT_NUMBER,
+    ERR_BREAKS_COUNT,
+    ERR_BREAKS_EMPTY,
+    ERR_BREAKS_ORDER,
+    ERR_K_RANGE,
+    ERR_UNKNOWN_METHOD,
+    LABEL_EQUAL_INTERVAL,
+    LABEL_NATURAL_BREAKS,
+    LABEL_QUANTILES,
+    LABEL_STD_MEAN,
+    LABEL_USER_DEFINED,
+    LEGEND_ABOVE,
+    LEGEND_RANGE,
+    LEGEND_UP_TO,
+    NOTE_FEWER_CLASSES,
+    NOTE_NO_VALUES,
 )
-ERR_BREAKS_ORDER = (
-    "Die Klassengrenzen müssen aufsteigen: „{part}“ steht nach „{previous}“."
-)
-ERR_BREAKS_COUNT = (
-    "Bitte {n_min} bis {n_max} Klassengrenzen angeben (das ergibt {k_min} bis {k_max} "
-    "Klassen), nicht {n}."
-)
-# ----------------------------------------------------------------------------------
 
 QUANTILES = "quantiles"
 EQUAL_INTERVAL = "equal_interval"
@@ -93,10 +84,28 @@ class Method(NamedTuple):
     factory: Factory
 
 
+def _with_k(classifier: type[mapclassify.classifiers.MapClassifier]) -> Factory:
+    """Factory for a mapclassify classifier whose only parameter is k."""
+    return lambda y, k, _breaks: classifier(y, k=k)
+
+
 def _padded(y: np.ndarray, bins: Sequence[float], k: int) -> mapclassify.UserDefined:
     """Keep ``k`` classes: repeat the last bound, so an empty outer class remains."""
     bins = list(bins) + [bins[-1]] * (k - len(bins))
     return mapclassify.UserDefined(y, bins)
+
+
+#: Fisher-Jenks is O(k·n²) in pure Python; above this many values it runs on evenly
+#: spaced order statistics (deterministic, unlike mapclassify's random FisherJenksSampled).
+FISHER_JENKS_MAX_VALUES = 1000
+
+
+def _natural_breaks(y: np.ndarray, k: int, _breaks: tuple[float, ...]):
+    if len(y) <= FISHER_JENKS_MAX_VALUES:
+        return mapclassify.FisherJenks(y, k=k)
+    sample = np.quantile(y, np.linspace(0, 1, FISHER_JENKS_MAX_VALUES))
+    bins = mapclassify.FisherJenks(sample, k=k).bins
+    return mapclassify.UserDefined(y, [*bins[:-1], float(y.max())])
 
 
 def _std_mean(y: np.ndarray, k: int, _breaks: tuple[float, ...]) -> mapclassify.UserDefined:
@@ -108,9 +117,9 @@ def _user_defined(y: np.ndarray, _k: int, breaks: tuple[float, ...]) -> mapclass
 
 
 METHODS: dict[str, Method] = {
-    QUANTILES: Method(LABEL_QUANTILES, lambda y, k, _b: mapclassify.Quantiles(y, k=k)),
-    EQUAL_INTERVAL: Method(LABEL_EQUAL_INTERVAL, lambda y, k, _b: mapclassify.EqualInterval(y, k=k)),
-    NATURAL_BREAKS: Method(LABEL_NATURAL_BREAKS, lambda y, k, _b: mapclassify.FisherJenks(y, k=k)),
+    QUANTILES: Method(LABEL_QUANTILES, _with_k(mapclassify.Quantiles)),
+    EQUAL_INTERVAL: Method(LABEL_EQUAL_INTERVAL, _with_k(mapclassify.EqualInterval)),
+    NATURAL_BREAKS: Method(LABEL_NATURAL_BREAKS, _natural_breaks),
     STD_MEAN: Method(LABEL_STD_MEAN, _std_mean),
     USER_DEFINED: Method(LABEL_USER_DEFINED, _user_defined),
 }
@@ -118,6 +127,8 @@ AUTOMATIC_METHODS: tuple[str, ...] = tuple(m for m in METHODS if m != USER_DEFIN
 
 
 class LegendRow(NamedTuple):
+    """One legend line: German interval label and number of areas in the class."""
+
     label: str
     count: int
 
@@ -150,6 +161,8 @@ class Classes:
             unit = indicator_or_unit.unit
             decimals = indicator_or_unit.decimals if decimals is None else decimals
         decimals = 1 if decimals is None else decimals
+        if not self.bins:
+            return []
         lows = (self.lower, *self.bins[:-1])
         return [
             LegendRow(_interval_label(j, lo, hi, str(unit), decimals), count)
@@ -222,8 +235,10 @@ def classify(
     reference = x if fixed_on is None else _as_floats(fixed_on)
     reference = reference[~np.isnan(reference)]
     if reference.size == 0:
-        return Classes(method, 0, k_requested, (), float("nan"),
-                       np.full(x.shape, NO_CLASS), (), NOTE_NO_VALUES, fixed_on is not None)
+        nothing = np.full(x.shape, NO_CLASS, dtype="int64")
+        nothing.setflags(write=False)
+        return Classes(method, 0, k_requested, (), float("nan"), nothing, (), NOTE_NO_VALUES,
+                       fixed_on is not None)
     classifier = _classifier(factory, reference, k_requested, breaks, method)
     return _apply(classifier, x, reference, method, k_requested, fixed_on is not None)
 
@@ -302,8 +317,5 @@ def _apply(
     k = len(bins)
     counts = np.bincount(classes[present], minlength=k)
     note = NOTE_FEWER_CLASSES.format(k=k, k_requested=k_requested) if k < k_requested else ""
-    return Classes(
-        method=method, k=k, k_requested=k_requested, bins=tuple(float(b) for b in bins),
-        lower=lower, classes=classes, counts=tuple(int(c) for c in counts), note=note,
-        fixed=fixed,
-    )
+    return Classes(method, k, k_requested, tuple(float(b) for b in bins), lower, classes,
+                   tuple(int(c) for c in counts), note, fixed)

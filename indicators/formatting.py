@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
 
 NBSP = "\u00a0"
+_THOUSANDS_ONLY = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
 def format_number(value: float | None, decimals: int = 1) -> str:
@@ -29,10 +31,12 @@ def format_count(value: float | None) -> str:
 
 
 def parse_german_number(text: str) -> float:
-    """Read '12,5' or '1.234,5' (German) as well as '12.5'; raise ValueError otherwise."""
+    """Read '12,5', '1.234,5' and '2.000' (German) as well as '12.5'; ValueError otherwise.
+
+    A dot followed by groups of exactly three digits is a thousands separator, as a
+    German reader means it; any other single dot is taken as a decimal point.
+    """
     cleaned = text.strip().replace(NBSP, "").replace(" ", "").rstrip("%")
-    if "," in cleaned:
+    if "," in cleaned or _THOUSANDS_ONLY.fullmatch(cleaned):
         cleaned = cleaned.replace(".", "").replace(",", ".")
-    elif cleaned.count(".") > 1:
-        cleaned = cleaned.replace(".", "")
     return float(cleaned)

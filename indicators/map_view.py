@@ -1,33 +1,50 @@
-"""What the choropleth shows for one indicator, year and level: classes, colours, hover, legend.
+"""What the choropleth shows for one request: classes, colours, hover numbers and legend.
 
 This is the single data function behind the map (Datasette's "one data
-function, many renderers"): the Dash figure, the legend and later exports all
-render a ``ChoroplethData``. It is plain data, so it can be memoised and tested
-without a browser.
+function, many renderers"): the Dash figure, the legend and exports all render
+a ``ChoroplethData``. It is plain data, so it can be memoised and tested
+without a browser. Suppressed and missing areas are kept apart from the
+classified ones (``grey_*``): they are never classified, never coloured.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-import mapclassify
 import numpy as np
 import pandas as pd
 
-from indicators import texts
+from indicators import map_modes, texts
 from indicators.atlas import Atlas
-from indicators.catalogue import HIGHER_BETTER, Indicator
-from indicators.formatting import format_count, format_value
+from indicators.catalogue import Indicator
+from indicators.classification import (
+    QUANTILES,
+    USER_DEFINED,
+    Classes,
+    classify,
+    classify_symmetric,
+)
+from indicators.formatting import format_value
+from indicators.map_hover import hover_numbers, hover_template
+from indicators.palettes import NO_DATA_COLOR, SUPPRESSED_COLOR
 
-#: z codes below the first class
-Z_NO_DATA = 0
-Z_SUPPRESSED = 1
-Z_FIRST_CLASS = 2
+GREY_NO_DATA = 0
+GREY_SUPPRESSED = 1
 
-NO_DATA_COLOR = "#f2f2f2"
-SUPPRESSED_COLOR = "#9e9e9e"
-# ColorBrewer YlOrBr (colour-blind safe), light -> dark
-_YLORBR_5 = ["#ffffd4", "#fed98e", "#fe9929", "#d95f0e", "#993404"]
+
+@dataclass(frozen=True)
+class MapRequest:
+    """Everything that decides one map; hashable, so it is also the cache key."""
+
+    indicator_id: str
+    year: int
+    level: str
+    mode: str = map_modes.VALUE
+    method: str = QUANTILES
+    k: int = 5
+    fixed_breaks: bool = False
+    breaks_text: str = ""
+    compare_year: int | None = None
 
 
 @dataclass(frozen=True)
@@ -40,97 +57,143 @@ class LegendRow:
 
 @dataclass(frozen=True)
 class ChoroplethData:
-    """Everything the map needs that changes with indicator, year or level."""
+    """Per area (all areas of the level, in a fixed order): class or grey code, hover numbers.
+
+    ``z`` holds the class index for classified areas and None for grey ones;
+    ``grey_z`` the reverse (GREY_SUPPRESSED / GREY_NO_DATA, None if classified).
+    The order never changes for a level, so a switch only sends new z and hover.
+    """
 
     district_ids: tuple[str, ...]
     names: tuple[str, ...]
-    z: tuple[int, ...]
-    colors: tuple[str, ...]  # z-code order: no data, suppressed, class 0..k-1
-    hover: tuple[tuple[str, str], ...]
-    city_line: str
+    z: tuple[int | None, ...]
+    colors: tuple[str, ...]
+    customdata: tuple[tuple | None, ...]
+    hovertemplate: str
+    grey_z: tuple[int | None, ...]
+    grey_labels: tuple[str | None, ...]
     legend: tuple[LegendRow, ...]
     legend_note: str
+    city_line: str
     title: str
+    notes: tuple[str, ...]
+    unit: str
 
     @property
-    def zmax(self) -> int:
-        return len(self.colors) - 1
+    def class_of(self) -> dict[str, int]:
+        """Class per district id (-1 for grey areas): what a user sees as colour."""
+        return {key: -1 if z is None else z for key, z in zip(self.district_ids, self.z,
+                                                               strict=True)}
+
+    @property
+    def grey_ids(self) -> tuple[str, ...]:
+        return tuple(k for k, g in zip(self.district_ids, self.grey_z, strict=True)
+                     if g is not None)
 
 
-def choropleth_data(atlas: Atlas, indicator_id: str, year: int, level: str) -> ChoroplethData:
-    """Classes (5 quantiles), colours by polarity, hover lines and legend for one map."""
-    indicator = atlas.indicator(indicator_id)
-    frame = atlas.values(indicator_id, year, level)
-    shown = frame["value"].notna().to_numpy()
-    classes = np.full(len(frame), -1)
-    colors = list(_YLORBR_5)
-    legend: list[LegendRow] = []
-    if shown.sum() >= 2:
-        k = min(5, int(pd.Series(frame.loc[shown, "value"]).nunique()))
-        classifier = mapclassify.Quantiles(frame.loc[shown, "value"].to_numpy(), k=max(k, 1))
-        classes[shown] = classifier.yb
-        colors = _palette(len(classifier.bins), indicator.polarity)
-        legend = _class_rows(classifier, colors, indicator)
-    z = np.where(shown, classes + Z_FIRST_CLASS, Z_NO_DATA)
-    z = np.where(frame["suppressed"], Z_SUPPRESSED, z)
-    legend += _grey_rows(frame, indicator, atlas)
-    city = atlas.city_value(indicator_id, year)
+def choropleth_data(atlas: Atlas, request: MapRequest) -> ChoroplethData:
+    """Compute one map: mode values, classes, colours, hover numbers and legend rows."""
+    indicator = atlas.indicator(request.indicator_id)
+    frame = atlas.values(request.indicator_id, request.year, request.level)
+    result = mode_result(atlas, indicator, frame, request)
+    values = result.frame["value"].to_numpy(dtype="float64")
+    shown = ~np.isnan(values)
+    classes = _classes(atlas, indicator, request, result, values[shown])
+    colors = result.colors(max(classes.k, 1))
+    hover = hover_numbers(atlas, indicator, frame, request, result)
+    grey = result.frame.loc[~shown]
+    rows = [LegendRow(color, row.label, row.count, "class") for color, row in
+            zip(colors, classes.legend_rows(result.unit, result.decimals), strict=False)]
+    rows += _grey_rows(grey, indicator, atlas)
+    city = atlas.city_value(request.indicator_id, request.year)
+    city_line = f"{texts.CITY_AVERAGE}: {_value_or_label(city, indicator)}"
+    class_index = np.full(len(values), -1)
+    class_index[shown] = classes.classes
+    grey_code = np.where(result.frame["suppressed"], GREY_SUPPRESSED, GREY_NO_DATA)
+    labels = result.frame["label"].fillna("").replace("", texts.NO_DATA)
     return ChoroplethData(
-        district_ids=tuple(frame["district_id"]),
-        names=tuple(frame["name"]),
-        z=tuple(int(v) for v in z),
-        colors=(NO_DATA_COLOR, SUPPRESSED_COLOR, *colors),
-        hover=tuple(_hover_lines(row, indicator) for row in frame.itertuples()),
-        city_line=f"{texts.CITY_AVERAGE}: {_value_or_label(city, indicator)}",
-        legend=tuple(legend),
-        legend_note=_polarity_note(indicator.polarity),
-        title=f"{indicator.name} · {year}",
+        district_ids=tuple(result.frame["district_id"]),
+        names=tuple(result.frame["name"]),
+        z=tuple(int(c) if s else None for c, s in zip(class_index, shown, strict=True)),
+        colors=tuple(colors),
+        customdata=tuple(row if s else None for row, s in zip(hover, shown, strict=True)),
+        hovertemplate=hover_template(atlas, indicator, request, result, city_line,
+                                     map_modes.rank_mode(frame, indicator).n),
+        grey_z=tuple(None if s else int(g) for g, s in zip(grey_code, shown, strict=True)),
+        grey_labels=tuple(None if s else str(lb) for lb, s in zip(labels, shown, strict=True)),
+        legend=tuple(rows),
+        legend_note=_legend_note(indicator, result),
+        city_line=city_line,
+        title=_title(atlas, indicator, request),
+        notes=tuple(n for n in (classes.note,) if n),
+        unit=result.unit,
     )
 
 
-def _palette(k: int, polarity: str) -> list[str]:
-    colors = list(np.array(_YLORBR_5)[np.linspace(0, 4, k).round().astype(int)])
-    return colors[::-1] if polarity == HIGHER_BETTER else colors
+def mode_result(
+    atlas: Atlas, indicator: Indicator, frame: pd.DataFrame, request: MapRequest
+) -> map_modes.ModeResult:
+    """The chosen map mode's values for this request (suppression carried through)."""
+    compare = None
+    if request.mode == map_modes.CHANGE:
+        compare = atlas.values(request.indicator_id, _compare_year(atlas, request), request.level)
+    return map_modes.compute_mode(
+        request.mode, frame, indicator, compare_frame=compare,
+        city_value=_reference(atlas, indicator, request.year, frame),
+    )
 
 
-def _class_rows(classifier, colors: list[str], indicator: Indicator) -> list[LegendRow]:
-    lower = float(np.min(classifier.y))
-    rows = []
-    for color, upper, count in zip(colors, classifier.bins, classifier.counts, strict=True):
-        label = (
-            f"{format_value(lower, '', indicator.decimals)} – "
-            f"{format_value(upper, indicator.unit, indicator.decimals)}"
-        )
-        rows.append(LegendRow(color, label, int(count), "class"))
-        lower = float(upper)
-    return rows
+def _reference(atlas: Atlas, indicator: Indicator, year: int, frame: pd.DataFrame) -> float:
+    """City rate for rates; mean per area for counts (a city total is not comparable)."""
+    if indicator.is_rate:
+        return float(atlas.city_value(indicator.indicator_id, year)["value"])
+    return float(frame["value"].mean())
 
 
-def _grey_rows(frame: pd.DataFrame, indicator: Indicator, atlas: Atlas) -> list[LegendRow]:
-    rows = [
-        LegendRow(
-            SUPPRESSED_COLOR,
-            texts.SUPPRESSED_COUNT.format(min_count=indicator.min_count),
-            int(frame["suppressed"].sum()),
-            "suppressed",
-        )
+def _compare_year(atlas: Atlas, request: MapRequest) -> int:
+    years = [y for y in atlas.years(request.indicator_id) if y < request.year]
+    if request.compare_year in years:
+        return int(request.compare_year)
+    return years[0] if years else request.year
+
+
+def _classes(
+    atlas: Atlas, indicator: Indicator, request: MapRequest, result, values: np.ndarray
+) -> Classes:
+    fixed_on = _pooled(atlas, indicator, request) if request.fixed_breaks else None
+    method = request.method
+    if result.mode == map_modes.RANK and method == USER_DEFINED:
+        method = QUANTILES
+    if result.symmetric and method != USER_DEFINED:
+        return classify_symmetric(values, request.k, fixed_on=fixed_on)
+    return classify(values, method, request.k, breaks_text=request.breaks_text or None,
+                    fixed_on=fixed_on)
+
+
+def _pooled(atlas: Atlas, indicator: Indicator, request: MapRequest) -> np.ndarray | None:
+    """Values of every year, so that breaks (and colours) stay comparable over time."""
+    if request.mode in (map_modes.CHANGE, map_modes.RANK):
+        return None
+    pooled = []
+    for year in atlas.years(request.indicator_id):
+        frame = atlas.values(request.indicator_id, year, request.level)
+        result = mode_result(atlas, indicator, frame, MapRequest(
+            request.indicator_id, year, request.level, request.mode))
+        pooled.append(result.frame["value"].dropna().to_numpy(dtype="float64"))
+    return np.concatenate(pooled) if pooled else None
+
+
+def _grey_rows(grey: pd.DataFrame, indicator: Indicator, atlas: Atlas) -> list[LegendRow]:
+    suppressed = grey[grey["suppressed"]]
+    label = texts.SUPPRESSED_COUNT.format(min_count=indicator.min_count)
+    if len(suppressed) and (suppressed["reason"] != "count").any():
+        label = texts.LEGEND_SUPPRESSED_ANY.format(min_count=indicator.min_count,
+                                                   min_population=atlas.min_population)
+    return [
+        LegendRow(SUPPRESSED_COLOR, label, len(suppressed), "suppressed"),
+        LegendRow(NO_DATA_COLOR, texts.LEGEND_NO_DATA, int((~grey["suppressed"]).sum()),
+                  "no_data"),
     ]
-    no_data = int((frame["value"].isna() & ~frame["suppressed"]).sum())
-    rows.append(LegendRow(NO_DATA_COLOR, texts.LEGEND_NO_DATA, no_data, "no_data"))
-    return rows
-
-
-def _hover_lines(row, indicator: Indicator) -> tuple[str, str]:
-    if row.suppressed:
-        return (row.label, "")
-    if pd.isna(row.value):
-        return (texts.NO_DATA, "")
-    counts = ""
-    if indicator.is_rate and pd.notna(row.numerator):
-        counts = texts.HOVER_NUMERATOR.format(
-            numerator=format_count(row.numerator), denominator=format_count(row.denominator)
-        )
-    return (format_value(row.value, indicator.unit, indicator.decimals), counts)
 
 
 def _value_or_label(row: pd.Series, indicator: Indicator) -> str:
@@ -139,8 +202,21 @@ def _value_or_label(row: pd.Series, indicator: Indicator) -> str:
     return format_value(row["value"], indicator.unit, indicator.decimals)
 
 
-def _polarity_note(polarity: str) -> str:
-    return {
-        "higher_worse": texts.LEGEND_MORE_NEED,
-        "higher_better": texts.LEGEND_MORE_NEED,
-    }.get(polarity, texts.LEGEND_NEUTRAL)
+def _legend_note(indicator: Indicator, result) -> str:
+    if result.mode == map_modes.RANK:
+        return texts.LEGEND_RANK_NOTE
+    if result.symmetric:
+        return texts.LEGEND_DIVERGING_NOTE if indicator.polarity != "neutral" else \
+            texts.LEGEND_DIVERGING_NEUTRAL
+    return texts.LEGEND_NEUTRAL if indicator.polarity == "neutral" else texts.LEGEND_MORE_NEED
+
+
+def _title(atlas: Atlas, indicator: Indicator, request: MapRequest) -> str:
+    if request.mode == map_modes.CHANGE:
+        return texts.TITLE_CHANGE.format(name=indicator.name, year=request.year,
+                                         from_year=_compare_year(atlas, request))
+    if request.mode == map_modes.DEVIATION:
+        return texts.TITLE_DEVIATION.format(name=indicator.name, year=request.year)
+    if request.mode == map_modes.RANK:
+        return texts.TITLE_RANK.format(name=indicator.name, year=request.year)
+    return f"{indicator.name} · {request.year}"

@@ -21,12 +21,11 @@ import numpy as np
 
 from indicators.catalogue import HIGHER_BETTER, HIGHER_WORSE, NEUTRAL, POLARITIES
 from indicators.errors import AtlasError
-
-# German UI strings (to be moved to indicators/texts.py by the lead) ---------------
-ERR_PALETTE_K = "Farbpaletten gibt es für {k_min} bis {k_max} Klassen, nicht {k}."
-ERR_POLARITY = "Unbekannte Wertung „{polarity}“. Möglich sind: {polarities}."
-ERR_HEX_COLOR = "Farbe im Format „#rrggbb“ erwartet, nicht „{color}“."
-# ----------------------------------------------------------------------------------
+from indicators.texts import (
+    ERR_HEX_COLOR,
+    ERR_PALETTE_K,
+    ERR_POLARITY,
+)
 
 K_MIN, K_MAX = 1, 7
 

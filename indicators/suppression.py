@@ -57,16 +57,20 @@ def primary_reasons(
 def secondary_reasons(
     values: pd.DataFrame, reasons: pd.Series, parent_of: pd.Series
 ) -> pd.Series:
-    """Add complementary suppressions so that no parent total reveals a single suppressed child."""
+    """Add complementary suppressions so that no parent total reveals a single suppressed child.
+
+    Vectorised per parent (groupby), so it stays fast for 10,000 areas.
+    """
     reasons = reasons.copy()
-    parents = values["district_id"].map(parent_of)
-    for _, group in values.groupby(parents, sort=False):
-        suppressed = reasons.loc[group.index].notna()
-        if suppressed.sum() != 1 or len(group) < 2:
-            continue
-        candidates = group.loc[~suppressed]
-        order = candidates["numerator"].fillna(np.inf).sort_values(kind="stable")
-        reasons.loc[order.index[0]] = REASON_SECONDARY
+    frame = pd.DataFrame({"parent": values["district_id"].map(parent_of),
+                          "suppressed": reasons.notna(),
+                          "numerator": values["numerator"].fillna(np.inf)}, index=values.index)
+    frame = frame[frame["parent"].notna()]
+    per_parent = frame.groupby("parent")["suppressed"].agg(["sum", "size"])
+    lone = per_parent.index[(per_parent["sum"] == 1) & (per_parent["size"] >= 2)]
+    candidates = frame[frame["parent"].isin(lone) & ~frame["suppressed"]]
+    first = candidates.sort_values("numerator", kind="stable").groupby("parent", sort=False).head(1)
+    reasons.loc[first.index] = REASON_SECONDARY
     return reasons
 
 

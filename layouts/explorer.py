@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
 
 from indicators import texts
+from indicators.classification import K_MAX, K_MIN, method_labels
+from indicators.map_modes import MODE_LABELS
 from layouts import ids
+from layouts.controls import dropdown, labelled, year_marks
+
+PLAY_INTERVAL_MS = 1600
 
 
 @dataclass(frozen=True)
@@ -25,8 +30,7 @@ class ExplorerOptions:
     year: int
     levels: list[str]
     level: str
-    licence: str = ""
-    extra: dict = field(default_factory=dict)
+    url_keys: dict | None = None
 
 
 def explorer_layout(options: ExplorerOptions) -> html.Div:
@@ -37,8 +41,8 @@ def explorer_layout(options: ExplorerOptions) -> html.Div:
             dbc.Container(
                 dbc.Row(
                     [
-                        dbc.Col(_controls(options), md=3, className="controls-column"),
-                        dbc.Col(_map_panel(), md=9),
+                        dbc.Col(_controls(options), lg=3, className="controls-column"),
+                        dbc.Col(_map_panel(), lg=9),
                     ],
                     className="g-3",
                 ),
@@ -46,6 +50,8 @@ def explorer_layout(options: ExplorerOptions) -> html.Div:
                 className="page-body",
             ),
             dcc.Store(id=ids.MAP_GEOMETRY_LEVEL, data=None),
+            dcc.Store(id=ids.URL_STATE_SINK, data=options.url_keys),
+            dcc.Interval(id=ids.PLAY_TIMER, interval=PLAY_INTERVAL_MS, disabled=True),
         ],
         className="explorer-page",
     )
@@ -59,33 +65,16 @@ def _header(options: ExplorerOptions) -> html.Header:
     )
     return html.Header(
         [
-            html.Div(
-                [
-                    html.Span(texts.APP_TITLE, className="brand"),
-                    html.Span(texts.APP_SUBTITLE, className="brand-sub"),
-                ],
-                className="brand-block",
-            ),
-            html.Div(
-                [html.H1(options.atlas_name, className="atlas-name", id="atlas-name"), badge],
-                className="atlas-block",
-            ),
-            html.Div(
-                f"{texts.DATA_DATE}: {options.data_date}" if options.data_date else "",
-                className="data-date",
-            ),
+            html.Div([html.Span(texts.APP_TITLE, className="brand"),
+                      html.Span(texts.APP_SUBTITLE, className="brand-sub")],
+                     className="brand-block"),
+            html.Div([html.H1(options.atlas_name, className="atlas-name", id="atlas-name"),
+                      badge], className="atlas-block"),
+            html.Div(f"{texts.DATA_DATE}: {options.data_date}" if options.data_date else "",
+                     className="data-date"),
         ],
         className="app-header",
     )
-
-
-def _dropdown(**props) -> dcc.Dropdown:
-    """A dropdown with German labels for search, clearing and 'no results'."""
-    return dcc.Dropdown(labels=texts.DROPDOWN_LABELS, **props)
-
-
-def _labelled(label: str, component, html_for: str) -> html.Div:
-    return html.Div([dbc.Label(label, html_for=html_for), component], className="control")
 
 
 def _controls(options: ExplorerOptions) -> html.Div:
@@ -94,34 +83,64 @@ def _controls(options: ExplorerOptions) -> html.Div:
     ]
     return html.Div(
         [
-            _labelled(
-                texts.LABEL_THEME,
-                _dropdown(id=ids.THEME, options=theme_options, value="", clearable=False,
-                             searchable=False),
-                ids.THEME,
-            ),
-            _labelled(
-                texts.LABEL_INDICATOR,
-                _dropdown(id=ids.INDICATOR, options=options.indicators,
-                             value=options.indicator, clearable=False),
-                ids.INDICATOR,
-            ),
-            _labelled(
-                texts.LABEL_YEAR,
-                _dropdown(id=ids.YEAR, options=[{"label": str(y), "value": y}
-                                                   for y in options.years],
-                             value=options.year, clearable=False, searchable=False),
-                ids.YEAR,
-            ),
-            _labelled(
-                texts.LABEL_LEVEL,
-                dbc.RadioItems(id=ids.LEVEL, options=[{"label": lv, "value": lv}
-                                                      for lv in options.levels],
-                               value=options.level),
-                ids.LEVEL,
-            ),
+            labelled(texts.LABEL_THEME, ids.THEME, dropdown(
+                id=ids.THEME, options=theme_options, value="", clearable=False,
+                searchable=False)),
+            labelled(texts.LABEL_INDICATOR, ids.INDICATOR, dropdown(
+                id=ids.INDICATOR, options=options.indicators, value=options.indicator,
+                clearable=False, optionHeight=56)),
+            _year_control(options),
+            labelled(texts.LABEL_LEVEL, ids.LEVEL, dbc.RadioItems(
+                id=ids.LEVEL, options=[{"label": lv, "value": lv} for lv in options.levels],
+                value=options.level, inline=True)),
+            html.Hr(),
+            labelled(texts.LABEL_MODE, ids.MODE, dbc.RadioItems(
+                id=ids.MODE, value="value",
+                options=[{"label": label, "value": mode} for mode, label in MODE_LABELS.items()])),
+            html.Div(labelled(texts.LABEL_COMPARE_YEAR, ids.COMPARE_YEAR, dropdown(
+                id=ids.COMPARE_YEAR, options=[], value=None, clearable=False,
+                searchable=False)), id=ids.COMPARE_YEAR_BOX, style={"display": "none"}),
+            html.Hr(),
+            labelled(texts.LABEL_CLASSIFICATION, ids.CLASSIFICATION, dropdown(
+                id=ids.CLASSIFICATION, value="quantiles", clearable=False, searchable=False,
+                options=[{"label": label, "value": key}
+                         for key, label in method_labels().items()])),
+            html.Div(labelled(texts.LABEL_CUSTOM_BREAKS, ids.CUSTOM_BREAKS, dbc.Input(
+                id=ids.CUSTOM_BREAKS, type="text", placeholder=texts.HINT_CUSTOM_BREAKS,
+                debounce=True)), id=ids.CUSTOM_BREAKS_BOX, style={"display": "none"}),
+            labelled(texts.LABEL_CLASS_COUNT, ids.CLASS_COUNT, dcc.Slider(
+                id=ids.CLASS_COUNT, min=K_MIN, max=K_MAX, step=1, value=5,
+                marks={k: str(k) for k in range(K_MIN, K_MAX + 1)})),
+            dbc.Checklist(id=ids.FIXED_BREAKS, switch=True, value=[],
+                          options=[{"label": texts.LABEL_FIXED_BREAKS, "value": "fixed"}]),
+            dbc.Checklist(id=ids.SHOW_NAMES, switch=True, value=[],
+                          options=[{"label": texts.LABEL_SHOW_NAMES, "value": "names"}]),
+            dbc.Checklist(id=ids.MARK_UNSTABLE, switch=True, value=[],
+                          options=[{"label": texts.LABEL_MARK_UNSTABLE, "value": "mark"}]),
+            html.Div(id=ids.CONTROL_MESSAGE, className="control-message", role="status"),
         ],
         className="controls",
+    )
+
+
+def _year_control(options: ExplorerOptions) -> html.Div:
+    return html.Div(
+        [
+            dbc.Label(texts.LABEL_YEAR, html_for=ids.YEAR),
+            html.Div(
+                [
+                    html.Button("▶", id=ids.PLAY, n_clicks=0, title=texts.LABEL_PLAY,
+                                className="btn btn-outline-primary play-button",
+                                **{"aria-label": texts.LABEL_PLAY}),
+                    html.Div(dcc.Slider(id=ids.YEAR, min=options.years[0],
+                                        max=options.years[-1], step=None,
+                                        value=options.year, marks=year_marks(options.years),
+                                        included=False), className="year-slider"),
+                ],
+                className="year-row",
+            ),
+        ],
+        className="control",
     )
 
 
@@ -133,8 +152,7 @@ def _map_panel() -> html.Div:
                 [
                     dbc.Col(
                         dcc.Graph(
-                            id=ids.MAP,
-                            className="map-graph",
+                            id=ids.MAP, className="map-graph",
                             config={"displaylogo": False, "scrollZoom": True,
                                     "modeBarButtonsToRemove": ["toImage"]},
                         ),
@@ -145,6 +163,11 @@ def _map_panel() -> html.Div:
                 className="g-2",
             ),
             html.Div(id=ids.INDICATOR_INFO, className="indicator-info"),
+            html.Details(
+                [html.Summary(texts.ROBUSTNESS_TITLE),
+                 html.Div(id=ids.ROBUSTNESS, className="robustness")],
+                className="robustness-box", id=ids.ROBUSTNESS_BOX,
+            ),
         ],
         className="map-panel",
     )

@@ -1,4 +1,4 @@
-"""The map legend and the indicator facts under the map, as components."""
+"""The map legend, the indicator facts and the robustness panel, as components."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ from dash import html
 from indicators import texts
 from indicators.catalogue import Indicator
 from indicators.map_view import ChoroplethData
+from indicators.robustness import Robustness
 
 
 def legend_children(data: ChoroplethData) -> list:
@@ -47,3 +48,25 @@ def indicator_info(indicator: Indicator, data_date: str) -> list:
     if data_date:
         facts.append(html.P(f"{texts.DATA_DATE}: {data_date}", className="indicator-date"))
     return facts
+
+
+def robustness_children(result: Robustness) -> list:
+    """Summary sentence and the areas whose colour depends on the method."""
+    frame = result.frame[result.frame["spread"] > 0].sort_values("spread", ascending=False)
+    summary = html.P(result.summary(), className="robustness-summary")
+    if frame.empty:
+        return [summary, html.P(texts.ROBUSTNESS_LIST_EMPTY)]
+    class_columns = [c for c in frame.columns if c.startswith("class_")]
+    header = html.Tr([html.Th(texts.ROBUSTNESS_COLUMNS[key])
+                      for key in ("name", "verdict", "classes")])
+    body = [
+        html.Tr([
+            html.Td(row["name"]),
+            html.Td(row["verdict"], className=f"verdict verdict-{int(row['spread'])}"),
+            html.Td(" · ".join(str(int(row[c]) + 1) for c in class_columns)),
+        ])
+        for _, row in frame.iterrows()
+    ]
+    return [summary, html.Table([html.Thead(header), html.Tbody(body)],
+                                className="table table-sm robustness-table"),
+            html.P(texts.ROBUSTNESS_HINT, className="robustness-hint")]

@@ -1,7 +1,10 @@
-"""The choropleth figure: built once per level, then patched per indicator/year.
+"""The choropleth figure: built once per level, then patched per indicator, year or mode.
 
-``trace_update`` is the part that changes on a switch; the full figure adds
-the geometry. A switch sends only ``trace_update`` (as a Dash Patch).
+The traces share one geometry, fetched by URL (cached by the browser, never in a
+callback response). Both list every area in a fixed order; each area has a z in
+exactly one of them and null in the other (null is not drawn): trace 0 colours the
+classified areas, trace 1 greys out Datenschutz / keine Daten with the reason as
+hover. ``trace_updates`` – z, hover numbers, colours – is all a switch sends.
 """
 
 from __future__ import annotations
@@ -9,57 +12,79 @@ from __future__ import annotations
 import plotly.graph_objects as go
 
 from geodata.browser_geometry import MapView
+from indicators import texts
 from indicators.map_view import ChoroplethData
+from indicators.palettes import NO_DATA_COLOR, SUPPRESSED_COLOR
 
-HOVER_TEMPLATE = (
-    "<b>%{text}</b><br>%{customdata[0]}<br>%{customdata[1]}<br>"
-    "<span style='color:#555'>{city}</span><extra></extra>"
-)
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
+GREY_TEMPLATE = "<b>%{text}</b><br>%{customdata}<extra></extra>"
+CLASSES, GREY, OUTLINE = 0, 1, 2
+OUTLINE_COLOR = "#1d2330"
+TRANSPARENT = "rgba(0,0,0,0)"
 
 
-def discrete_colorscale(colors: tuple[str, ...]) -> list[list]:
-    """One flat band per z code 0..n-1 (zmin -0.5, zmax n-0.5)."""
-    n = len(colors)
+def discrete_colorscale(colors: tuple[str, ...] | list[str]) -> list[list]:
+    """One flat band per class 0..n-1 (use zmin -0.5, zmax n-0.5)."""
+    n = max(len(colors), 1)
     scale = []
     for index, color in enumerate(colors):
         scale.append([index / n, color])
         scale.append([(index + 1) / n, color])
-    return scale
+    return scale or [[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]]
 
 
-def trace_update(data: ChoroplethData) -> dict:
-    """Trace properties that change with indicator, year or classification."""
+def trace_updates(data: ChoroplethData) -> dict[int, dict]:
+    """Per trace, the properties that change with indicator, year, mode or classes."""
     return {
-        "z": list(data.z),
-        "zmin": -0.5,
-        "zmax": data.zmax + 0.5,
-        "colorscale": discrete_colorscale(data.colors),
-        "customdata": [list(lines) for lines in data.hover],
-        "hovertemplate": HOVER_TEMPLATE.replace("{city}", data.city_line),
+        CLASSES: {
+            "z": list(data.z),
+            "zmin": -0.5,
+            "zmax": len(data.colors) - 0.5,
+            "colorscale": discrete_colorscale(data.colors),
+            "customdata": [None if row is None else list(row) for row in data.customdata],
+            "hovertemplate": data.hovertemplate,
+        },
+        GREY: {
+            "z": list(data.grey_z),
+            "customdata": list(data.grey_labels),
+        },
     }
 
 
-def choropleth_figure(geojson: dict, data: ChoroplethData, view: MapView) -> go.Figure:
-    """The full map with geometry: a plain white background, no tiles, works offline."""
-    trace = go.Choroplethmap(
-        geojson=geojson,
-        locations=list(data.district_ids),
-        featureidkey="id",
-        text=list(data.names),
-        showscale=False,
-        marker={"line": {"width": 1, "color": "#ffffff"}, "opacity": 1},
-        **trace_update(data),
-    )
-    figure = go.Figure(trace)
+def outline_update(district_ids: tuple[str, ...]) -> dict[int, dict]:
+    """The outline trace: areas to draw with a strong border (e.g. method-dependent ones)."""
+    return {OUTLINE: {"locations": list(district_ids), "z": [0] * len(district_ids)}}
+
+
+def choropleth_figure(geojson_url: str, data: ChoroplethData, view: MapView,
+                      outlined: tuple[str, ...] = ()) -> go.Figure:
+    """The full map: plain white background, no tiles, geometry by local URL; works offline."""
+    updates = trace_updates(data)
+    common = {"geojson": geojson_url, "featureidkey": "id", "showscale": False,
+              "locations": list(data.district_ids), "text": list(data.names),
+              "marker": {"line": {"width": 1, "color": "#ffffff"}, "opacity": 1}}
+    figure = go.Figure([
+        go.Choroplethmap(name="classes", hovertemplatefallback=texts.HOVER_FALLBACK,
+                         **common, **updates[CLASSES]),
+        go.Choroplethmap(name="grey", zmin=-0.5, zmax=1.5, hovertemplate=GREY_TEMPLATE,
+                         colorscale=discrete_colorscale([NO_DATA_COLOR, SUPPRESSED_COLOR]),
+                         **common, **updates[GREY]),
+        go.Choroplethmap(name="outline", geojson=geojson_url, featureidkey="id",
+                         showscale=False, hoverinfo="skip",
+                         colorscale=[[0, TRANSPARENT], [1, TRANSPARENT]],
+                         marker={"line": {"width": 4, "color": OUTLINE_COLOR}},
+                         **outline_update(outlined)[OUTLINE]),
+    ])
     figure.update_layout(
         map={"style": "white-bg", "center": {"lon": view.lon, "lat": view.lat},
              "zoom": view.zoom},
         margin={"l": 0, "r": 0, "t": 0, "b": 0},
         separators=",.",
         font={"family": FONT, "size": 16},
-        hoverlabel={"font": {"size": 16, "family": FONT}, "bgcolor": "white"},
+        hoverlabel={"font": {"size": 17, "family": FONT}, "bgcolor": "white",
+                    "bordercolor": "#1f3a5f"},
         paper_bgcolor="white",
+        showlegend=False,
         uirevision="map",
     )
     return figure

@@ -32,7 +32,8 @@ def choose(page, dropdown_id: str, label: str) -> None:
 
 def wait_for_trace_change(page, before: dict, key: str = "z", timeout: float = 15_000) -> dict:
     page.wait_for_function(
-        f"(prev) => {{ const t = ({MAP_TRACE_JS})(); return t && JSON.stringify(t.{key}) !== prev; }}",
+        f"(prev) => {{ const t = ({MAP_TRACE_JS})();"
+        f" return t && JSON.stringify(t.{key}) !== prev; }}",
         arg=json.dumps(before[key]), timeout=timeout,
     )
     return map_trace(page)

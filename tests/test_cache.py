@@ -7,8 +7,10 @@ import redis
 
 from app import AppConfig, cache_config, create_app
 from indicators import open_atlas
+from indicators.map_view import MapRequest
 from tests.atlas_factory import catalogue_row, value_rows, write_test_atlas
 
+REQUEST = MapRequest("q", 2023, "Sozialraum")
 COUNTS = {"0101": (30, 100), "0102": (40, 300), "0201": (50, 100), "0202": (60, 100)}
 
 
@@ -32,11 +34,11 @@ def test_map_data_and_geometry_are_cached_in_redis(redis_url, atlas_path):
     client.flushdb()
     app = create_app(open_atlas(atlas_path), AppConfig(cache_redis_url=redis_url))
     service = service_of(app)
-    first = service.choropleth("q", 2023, "Sozialraum")
+    first = service.choropleth(REQUEST)
     service.geojson("Sozialraum")
     keys = client.keys("chancenatlas:*")
     assert len(keys) >= 2
-    second = service.choropleth("q", 2023, "Sozialraum")
+    second = service.choropleth(REQUEST)
     assert second == first
     assert len(client.keys("chancenatlas:*")) == len(keys)  # served from Redis, nothing new
 
@@ -46,10 +48,10 @@ def test_a_new_atlas_version_does_not_get_stale_results(redis_url, atlas_path, t
     client = redis.Redis.from_url(redis_url)
     client.flushdb()
     config = AppConfig(cache_redis_url=redis_url)
-    old = service_of(create_app(open_atlas(atlas_path), config)).choropleth("q", 2023, "Sozialraum")
+    old = service_of(create_app(open_atlas(atlas_path), config)).choropleth(REQUEST)
     changed = dict(COUNTS, **{"0101": (90, 100)})
     write_test_atlas(atlas_path, [catalogue_row("q")], value_rows("q", 2023, changed),
                      version="2")
-    new = service_of(create_app(open_atlas(atlas_path), config)).choropleth("q", 2023, "Sozialraum")
-    assert old.hover[0][0] == "30,0\u00a0%"
-    assert new.hover[0][0] == "90,0\u00a0%"
+    new = service_of(create_app(open_atlas(atlas_path), config)).choropleth(REQUEST)
+    assert old.customdata[0][0] == 30.0
+    assert new.customdata[0][0] == 90.0

@@ -7,7 +7,8 @@ import math
 import pytest
 
 from indicators import open_atlas
-from indicators.map_view import SUPPRESSED_COLOR, Z_SUPPRESSED, choropleth_data
+from indicators.map_view import GREY_SUPPRESSED, MapRequest, choropleth_data
+from indicators.palettes import SUPPRESSED_COLOR
 from tests.atlas_factory import catalogue_row, grid_districts, value_rows, write_test_atlas
 
 # 0101 has 3 cases (< 5): count rule. 0202 has 12 inhabitants: population rule.
@@ -70,17 +71,25 @@ def test_city_value_is_suppressed_when_its_count_is_small(tmp_path):
     assert city["suppressed"] and math.isnan(city["value"])
 
 
-def test_map_data_never_colours_or_reveals_suppressed(atlas):
-    data = choropleth_data(atlas, "q", 2023, "Sozialraum")
-    for district_id, z, hover in zip(data.district_ids, data.z, data.hover, strict=True):
-        if district_id in ("0101", "0102", "0201", "0202"):
-            assert z == Z_SUPPRESSED
-            assert hover[0].startswith("Datenschutz")
-            assert not any(ch.isdigit() for ch in hover[1])
-    assert data.colors[Z_SUPPRESSED] == SUPPRESSED_COLOR
+@pytest.mark.parametrize("mode", ["value", "change", "deviation", "rank"])
+@pytest.mark.parametrize("fixed", [False, True])
+def test_map_data_never_colours_or_reveals_suppressed(atlas, mode, fixed):
+    data = choropleth_data(atlas, MapRequest("q", 2023, "Sozialraum", mode=mode,
+                                             fixed_breaks=fixed))
+    hidden = {"0101", "0102", "0201", "0202"}
+    z = dict(zip(data.district_ids, data.z, strict=True))
+    hover = dict(zip(data.district_ids, data.customdata, strict=True))
+    assert all(z[key] is None and hover[key] is None for key in hidden)  # never coloured
+    grey = {key: (g, label) for key, g, label in
+            zip(data.district_ids, data.grey_z, data.grey_labels, strict=True) if g is not None}
+    assert set(grey) == hidden == set(data.grey_ids)
+    assert all(z == GREY_SUPPRESSED and label.startswith("Datenschutz")
+               for z, label in grey.values())
+    assert all(data.class_of[key] == -1 for key in hidden)
     suppressed_rows = [row for row in data.legend if row.kind == "suppressed"]
-    assert suppressed_rows[0].count == 4
-    assert not any(" von " in line for lines in data.hover for line in lines)
+    assert suppressed_rows[0].count == 4 and suppressed_rows[0].color == SUPPRESSED_COLOR
+    assert sum(row.count for row in data.legend if row.kind == "class") == \
+        sum(value is not None for value in data.z)
 
 
 def test_geometry_does_not_carry_values(atlas):

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from geodata.importer import messages as msg
 from geodata.importer.report import ValidationReport
+from indicators.texts import importing as msg
 
 _TYPE_NAMES = {str: "Text", int: "ganze Zahl", float: "Zahl", bool: "true/false",
                list: "Liste", dict: "Tabelle"}
@@ -30,8 +30,7 @@ class FieldReader:
         if key in self._reported:
             return
         self._reported.add(key)
-        column = f"{self.where} {key}".strip()
-        self.report.error(message, hint, file=self.recipe.name, column=column)
+        self.report.error(message, hint, file=self.recipe.name)
 
     def allow(self, allowed: set[str]) -> None:
         for key in sorted(set(self.data) - allowed):
@@ -48,7 +47,7 @@ class FieldReader:
                 self.missing(key)
             return None
         value = self.data[key]
-        if isinstance(value, bool) and bool not in kinds or not isinstance(value, kinds):
+        if (isinstance(value, bool) and bool not in kinds) or not isinstance(value, kinds):
             expected = " oder ".join(_TYPE_NAMES[k] for k in kinds)
             self._error(key, msg.RECIPE_WRONG_TYPE.format(key=key, expected=expected,
                                                           value=value), msg.RECIPE_TYPE_HINT)

@@ -14,9 +14,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geodata.importer import messages as msg
 from geodata.importer.fields import FieldReader
 from geodata.importer.report import ImportFailed, ValidationReport
+from indicators.texts import importing as msg
 
 DEFAULT_MAX_FILE_MB = 200.0
 DEFAULT_TARGET_CRS = "EPSG:25832"

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from geodata.importer import messages as msg
 from indicators.errors import AtlasError
+from indicators.texts import importing as msg
 
 ERROR = "Fehler"
 WARNING = "Warnung"
@@ -113,6 +113,13 @@ class ValidationReport:
         """German text: a summary line, then errors, warnings and notes."""
         ordered = sorted(self.problems, key=lambda p: SEVERITIES.index(p.severity))
         return "\n".join([self.summary(), *(p.render() for p in ordered)])
+
+
+def short_list(values: Iterable[object], limit: int = LIST_LIMIT) -> str:
+    """'a, b, c … (+12)': enough to find the problem, short enough to read."""
+    values = [str(v) for v in values]
+    more = f" … (+{len(values) - limit})" if len(values) > limit else ""
+    return ", ".join(values[:limit]) + more
 
 
 class ImportFailed(AtlasError):

@@ -18,8 +18,8 @@ import pyogrio
 from pyproj import CRS
 from pyproj.exceptions import CRSError
 
-from geodata.importer import messages as msg
 from geodata.importer.report import ValidationReport
+from indicators.texts import importing as msg
 
 VECTOR_SUFFIXES = (".shp", ".geojson", ".json", ".gpkg")
 _DRIVE = re.compile(r"^[A-Za-z]:")

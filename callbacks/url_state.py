@@ -1,0 +1,94 @@
+"""The URL is the state: every map can be reopened (and sent around) from its address.
+
+On load, the query string sets the controls (unknown or invalid values fall back
+to the defaults); afterwards every change rewrites the address in place with
+``history.replaceState`` (no reload, no extra server round trip).
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs
+
+from dash import ClientsideFunction, Dash, Input, Output, State
+
+from callbacks.atlas_service import AtlasService
+from callbacks.explorer import year_controls
+from indicators.classification import K_MAX, K_MIN, METHODS
+from indicators.map_modes import MODES
+from layouts import ids
+
+#: query parameter -> (component id, property); the order is the order in the URL
+PARAMETERS = {
+    "indikator": (ids.INDICATOR, "value"),
+    "jahr": (ids.YEAR, "value"),
+    "ebene": (ids.LEVEL, "value"),
+    "darstellung": (ids.MODE, "value"),
+    "vergleichsjahr": (ids.COMPARE_YEAR, "value"),
+    "klassen": (ids.CLASSIFICATION, "value"),
+    "anzahl": (ids.CLASS_COUNT, "value"),
+    "fest": (ids.FIXED_BREAKS, "value"),
+    "grenzen": (ids.CUSTOM_BREAKS, "value"),
+    "namen": (ids.SHOW_NAMES, "value"),
+    "unsicher": (ids.MARK_UNSTABLE, "value"),
+}
+TOGGLES = {"fest": "fixed", "namen": "names", "unsicher": "mark"}
+
+
+def state_from_query(search: str | None, service: AtlasService) -> dict:
+    """Control values from a query string; anything unknown falls back to a default."""
+    query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
+    options = [o["value"] for o in service.indicator_options()]
+    indicator = query.get("indikator") if query.get("indikator") in options else options[0]
+    years = service.years(indicator)
+    year = _int(query.get("jahr"))
+    minimum, maximum, marks, year, compare_options, compare = year_controls(
+        years, year, _int(query.get("vergleichsjahr")))
+    k = _int(query.get("anzahl"))
+    return {
+        "indikator": indicator, "jahr": year,
+        "ebene": _choice(query.get("ebene"), service.atlas.levels),
+        "darstellung": _choice(query.get("darstellung"), list(MODES)),
+        "vergleichsjahr": compare,
+        "klassen": _choice(query.get("klassen"), list(METHODS)),
+        "anzahl": k if k is not None and K_MIN <= k <= K_MAX else 5,
+        "grenzen": query.get("grenzen", ""),
+        **{key: [value] if query.get(key) == "1" else [] for key, value in TOGGLES.items()},
+        "_year_range": (minimum, maximum, marks), "_compare_options": compare_options,
+    }
+
+
+def _int(text: str | None) -> int | None:
+    try:
+        return int(text) if text is not None else None
+    except ValueError:
+        return None
+
+
+def _choice(value: str | None, allowed: list[str]) -> str:
+    return value if value in allowed else allowed[0]
+
+
+def register(app: Dash, service: AtlasService) -> None:
+    outputs = [Output(cid, prop, allow_duplicate=True) for cid, prop in PARAMETERS.values()]
+    outputs += [Output(ids.YEAR, "min", allow_duplicate=True),
+                Output(ids.YEAR, "max", allow_duplicate=True),
+                Output(ids.YEAR, "marks", allow_duplicate=True),
+                Output(ids.COMPARE_YEAR, "options", allow_duplicate=True)]
+
+    @app.callback(*outputs, Input(ids.URL, "search"), prevent_initial_call="initial_duplicate")
+    def _controls_from_url(search: str):
+        state = state_from_query(search, service)
+        return (*(state[key] for key in PARAMETERS), *state["_year_range"],
+                state["_compare_options"])
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="chancenatlas", function_name="writeUrlState"),
+        Output(ids.URL_STATE_SINK, "data"),
+        *[Input(cid, prop) for cid, prop in PARAMETERS.values()],
+        State(ids.URL_STATE_SINK, "data"),
+    )
+
+
+def url_keys() -> dict:
+    """Handed to the browser (initial data of the sink store) so the JS knows the names."""
+    return {"keys": list(PARAMETERS), "toggles": list(TOGGLES)}
