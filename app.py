@@ -66,7 +66,7 @@ def create_app(atlas: Atlas, config: AppConfig | None = None) -> Dash:
     cache = Cache(app.server, config=cache_config(config))
     service = AtlasService(atlas, cache, config.show_internal, config.geometry_tolerance_m)
     app.server.extensions["chancenatlas_service"] = service
-    app.layout = explorer_layout(_initial_options(service))
+    app.layout = lambda: explorer_layout(_initial_options(service))  # per page load: reloads
     register_callbacks(app, service)
     return app
 

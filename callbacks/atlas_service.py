@@ -9,11 +9,12 @@ local by default and Redis when CACHE_REDIS_URL is set, so several workers share
 from __future__ import annotations
 
 import hashlib
+import os
 
 from flask_caching import Cache
 
 from geodata.browser_geometry import MapView, browser_geojson, map_view_for
-from indicators import Atlas, AtlasQueryError, texts
+from indicators import Atlas, AtlasQueryError, open_atlas, texts
 from indicators.catalogue import Indicator
 from indicators.map_view import ChoroplethData, MapRequest, choropleth_data, mode_result
 from indicators.robustness import Robustness, robustness
@@ -23,33 +24,43 @@ class AtlasService:
     """Per-app access to an atlas with the visibility rule (public/internal) applied."""
 
     def __init__(self, atlas: Atlas, cache: Cache, show_internal: bool, tolerance_m: float):
-        self.atlas = atlas
         self.show_internal = show_internal
-        key = atlas.cache_key
-        self.version_tag = hashlib.sha1(key.encode()).hexdigest()[:10]
+        self._use(atlas)
 
+        # Memoised on (atlas key, arguments); ``self.atlas`` is the atlas of that key.
         @cache.memoize()
         def _geojson(atlas_key: str, level: str, tolerance: float) -> dict:
-            return browser_geojson(atlas.districts(level), tolerance)
+            return browser_geojson(self.atlas.districts(level), tolerance)
 
         @cache.memoize()
         def _choropleth(atlas_key: str, request: MapRequest) -> ChoroplethData:
-            return choropleth_data(atlas, request)
+            return choropleth_data(self.atlas, request)
 
         @cache.memoize()
         def _view(atlas_key: str, level: str) -> MapView:
-            return map_view_for(atlas.districts(level))
+            return map_view_for(self.atlas.districts(level))
 
         @cache.memoize()
         def _robustness(atlas_key: str, request: MapRequest) -> Robustness:
+            atlas = self.atlas
             indicator = atlas.indicator(request.indicator_id)
             frame = atlas.values(request.indicator_id, request.year, request.level)
             return robustness(mode_result(atlas, indicator, frame, request).frame, request.k)
 
-        self._robustness = lambda request: _robustness(key, request)
-        self._geojson = lambda level: _geojson(key, level, tolerance_m)
-        self._choropleth = lambda request: _choropleth(key, request)
-        self._view = lambda level: _view(key, level)
+        self._robustness = lambda request: _robustness(self.key, request)
+        self._geojson = lambda level: _geojson(self.key, level, tolerance_m)
+        self._choropleth = lambda request: _choropleth(self.key, request)
+        self._view = lambda level: _view(self.key, level)
+
+    def _use(self, atlas: Atlas) -> None:
+        self.atlas = atlas
+        self.key = atlas.cache_key
+        self.version_tag = hashlib.sha1(self.key.encode()).hexdigest()[:10]
+
+    def reload(self, path: str | os.PathLike | None = None) -> Atlas:
+        """Open the atlas again (e.g. after an import); new key, so no stale cache entries."""
+        self._use(open_atlas(path or self.atlas.path))
+        return self.atlas
 
     # --- catalogue with visibility ----------------------------------------------
     @property

@@ -1,6 +1,7 @@
 """Every German text of the importer and the atlas check, in one place.
 
-Part of the one text package (``indicators/texts``). Each message says what is wrong; each *_HINT says how to fix it.
+Part of the one text package (``indicators/texts``). Each message says what is
+wrong; each *_HINT says how to fix it.
 Placeholders are filled with str.format.
 """
 
