@@ -74,7 +74,7 @@ def create_app(atlas: Atlas, config: AppConfig | None = None) -> Dash:
 def _initial_options(service: AtlasService) -> ExplorerOptions:
     atlas = service.atlas
     indicators = service.indicator_options()
-    first = indicators[0]["value"]
+    first = service.default_indicator()
     years = service.years(first)
     return ExplorerOptions(
         atlas_name=atlas.name,

@@ -13,7 +13,12 @@ import os
 
 from flask_caching import Cache
 
-from geodata.browser_geometry import MapView, browser_geojson, map_view_for
+from geodata.browser_geometry import (
+    MapView,
+    browser_geojson,
+    map_view_for,
+    representative_points,
+)
 from indicators import Atlas, AtlasQueryError, open_atlas, texts
 from indicators.catalogue import Indicator
 from indicators.map_view import ChoroplethData, MapRequest, choropleth_data, mode_result
@@ -74,6 +79,15 @@ class AtlasService:
         catalogue = self.atlas.catalogue(theme=theme or None, public_only=self.public_only)
         return [{"label": row.name, "value": row.indicator_id} for row in catalogue.itertuples()]
 
+    def default_indicator(self) -> str:
+        """The map a page opens with: the atlas's choice, else the first need indicator."""
+        catalogue = self.atlas.catalogue(public_only=self.public_only)
+        chosen = self.atlas.meta.get("default_indicator")
+        if chosen in set(catalogue["indicator_id"]):
+            return chosen
+        need = catalogue[catalogue["polarity"] == "higher_worse"]
+        return (need if len(need) else catalogue)["indicator_id"].iloc[0]
+
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator if this app may show it; internal ones only with show_internal."""
         indicator = self.atlas.indicator(indicator_id)
@@ -92,6 +106,15 @@ class AtlasService:
     def geojson_url(self, level: str) -> str:
         """Versioned URL of a level's geometry: the browser may cache it forever."""
         return f"/geometrie/{self.version_tag}/{self.atlas.levels.index(level)}.geojson"
+
+    def label_points(self, level: str) -> list[list]:
+        """[name, lon, lat] per area, biggest first (so big areas win label collisions)."""
+        districts = self.atlas.districts(level)
+        order = districts.geometry.area.sort_values(ascending=False).index
+        ordered = districts.loc[order]
+        lons, lats = representative_points(ordered)
+        return [[name, lon, lat] for name, lon, lat in zip(ordered["name"], lons, lats,
+                                                           strict=True)]
 
     def map_view(self, level: str) -> MapView:
         return self._view(level)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch, State, no_update
+from dash import ClientsideFunction, Dash, Input, Output, Patch, State, no_update
 
 from callbacks.atlas_service import AtlasService
 from indicators import AtlasError, texts
@@ -15,6 +15,12 @@ from layouts.legend import indicator_info, legend_children, robustness_children
 from layouts.map_figure import choropleth_figure, outline_update, trace_updates
 
 HIDDEN, SHOWN = {"display": "none"}, {"display": "block"}
+MAP_INPUTS = [
+    Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"), Input(ids.LEVEL, "value"),
+    Input(ids.MODE, "value"), Input(ids.COMPARE_YEAR, "value"),
+    Input(ids.CLASSIFICATION, "value"), Input(ids.CLASS_COUNT, "value"),
+    Input(ids.FIXED_BREAKS, "value"), Input(ids.CUSTOM_BREAKS, "value"),
+]
 
 
 def register(app: Dash, service: AtlasService) -> None:
@@ -55,28 +61,54 @@ def register(app: Dash, service: AtlasService) -> None:
     @app.callback(
         Output(ids.MAP, "figure"),
         Output(ids.MAP_GEOMETRY_LEVEL, "data"),
+        Output(ids.MAP_LABELS, "data"),
         Output(ids.LEGEND, "children"),
         Output(ids.MAP_TITLE, "children"),
         Output(ids.INDICATOR_INFO, "children"),
-        Output(ids.ROBUSTNESS, "children"),
         Output(ids.CONTROL_MESSAGE, "children"),
-        Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"), Input(ids.LEVEL, "value"),
-        Input(ids.MODE, "value"), Input(ids.COMPARE_YEAR, "value"),
-        Input(ids.CLASSIFICATION, "value"), Input(ids.CLASS_COUNT, "value"),
-        Input(ids.FIXED_BREAKS, "value"), Input(ids.CUSTOM_BREAKS, "value"),
+        *MAP_INPUTS,
         Input(ids.MARK_UNSTABLE, "value"),
         State(ids.MAP_GEOMETRY_LEVEL, "data"),
     )
-    def _update_map(indicator_id, year, level, mode, compare_year, method, k, fixed, breaks,
-                    mark_unstable, geometry_level):
-        if not indicator_id or year is None:
+    def _update_map(*args):
+        *controls, mark_unstable, geometry_level = args
+        if not controls[0] or controls[1] is None:
             return (no_update,) * 7
-        request = map_request(indicator_id, year, level, mode, compare_year, method, k, fixed,
-                              breaks)
         try:
-            return map_outputs(service, request, bool(mark_unstable), geometry_level)
+            return map_outputs(service, map_request(*controls), bool(mark_unstable),
+                               geometry_level)
         except AtlasError as error:
             return (*(no_update,) * 6, str(error))
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="chancenatlas", function_name="drawLabels"),
+        Output(ids.MAP_LABEL_STATE, "className"),
+        Input(ids.SHOW_NAMES, "value"), Input(ids.MAP_LABELS, "data"),
+        Input(ids.MAP, "figure"),
+    )
+
+    @app.callback(
+        Output(ids.ROBUSTNESS_BOX, "is_open"),
+        Input(ids.ROBUSTNESS_TOGGLE, "n_clicks"), State(ids.ROBUSTNESS_BOX, "is_open"),
+        prevent_initial_call=True,
+    )
+    def _toggle_robustness(_clicks: int, is_open: bool):
+        return not is_open
+
+    @app.callback(
+        Output(ids.ROBUSTNESS, "children"),
+        *MAP_INPUTS,
+        Input(ids.ROBUSTNESS_BOX, "is_open"),
+    )
+    def _update_robustness(*args):
+        """Only computed (and sent) while the panel is open."""
+        *controls, is_open = args
+        if not is_open or not controls[0] or controls[1] is None:
+            return no_update
+        try:
+            return robustness_children(service.robustness(map_request(*controls)))
+        except AtlasError as error:
+            return str(error)
 
 
 def year_controls(years: list[int], year: int | None, compare_year: int | None) -> tuple:
@@ -103,9 +135,11 @@ def map_outputs(service: AtlasService, request: MapRequest, mark_unstable: bool,
                 geometry_level: str | None) -> tuple:
     """Full figure when the level (geometry) changes, else a Patch of the changing parts."""
     data = service.choropleth(request)
-    robust = service.robustness(request)
-    unstable = tuple(robust.frame.loc[robust.frame["spread"] >= 2, "district_id"]) \
-        if mark_unstable else ()
+    unstable = ()
+    if mark_unstable:
+        robust = service.robustness(request).frame
+        unstable = tuple(robust.loc[robust["spread"] >= 2, "district_id"])
+    labels = no_update
     if geometry_level == request.level:
         figure = Patch()
         updates = {**trace_updates(data), **outline_update(unstable)}
@@ -116,12 +150,12 @@ def map_outputs(service: AtlasService, request: MapRequest, mark_unstable: bool,
         level = request.level
         figure = choropleth_figure(service.geojson_url(level), data, service.map_view(level),
                                    unstable)
+        labels = service.label_points(level)
     indicator = service.indicator(request.indicator_id)
     message = " ".join(data.notes)
     if request.fixed_breaks:
         years = service.years(request.indicator_id)
         message = " ".join([message, texts.FIXED_BREAKS_NOTE.format(first=years[0],
                                                                      last=years[-1])]).strip()
-    return (figure, request.level, legend_children(data), data.title,
-            indicator_info(indicator, service.atlas.meta.get("data_date", "")),
-            robustness_children(robust), message)
+    return (figure, request.level, labels, legend_children(data), data.title,
+            indicator_info(indicator, service.atlas.meta.get("data_date", "")), message)

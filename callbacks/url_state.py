@@ -38,7 +38,8 @@ def state_from_query(search: str | None, service: AtlasService) -> dict:
     """Control values from a query string; anything unknown falls back to a default."""
     query = {k: v[-1] for k, v in parse_qs((search or "").lstrip("?")).items()}
     options = [o["value"] for o in service.indicator_options()]
-    indicator = query.get("indikator") if query.get("indikator") in options else options[0]
+    indicator = query.get("indikator")
+    indicator = indicator if indicator in options else service.default_indicator()
     years = service.years(indicator)
     year = _int(query.get("jahr"))
     minimum, maximum, marks, year, compare_options, compare = year_controls(

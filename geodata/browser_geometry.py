@@ -68,7 +68,7 @@ def map_view_for(districts: gpd.GeoDataFrame, width_px: int = 900, height_px: in
     merc = (_mercator_y(north) - _mercator_y(south)) or 1e-6
     zoom_x = math.log2(width_px * 360 / (512 * lon_span))
     zoom_y = math.log2(height_px * 2 * math.pi / (512 * merc))
-    zoom = min(zoom_x, zoom_y) - 0.15
+    zoom = min(zoom_x, zoom_y) - 0.05
     return MapView(lon=float(lon), lat=float(lat), zoom=round(float(zoom), 2))
 
 

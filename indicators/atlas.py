@@ -55,6 +55,18 @@ class Atlas:
         }
         self._catalogue = layers.catalogue.set_index("indicator_id", drop=False)
         self._districts = self._with_city_level(layers.districts)
+        self._years = {
+            key: sorted(int(y) for y in years)
+            for key, years in self._values.groupby("indicator_id")["year"].unique().items()
+        }
+        # The atlas is read-only once opened, so results can be kept per argument tuple.
+        # pandas copy-on-write keeps callers from changing the kept frames by accident.
+        self._memo: dict[tuple, object] = {}
+
+    def _remember(self, key: tuple, compute):
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     # --- identity -------------------------------------------------------------
     @property
@@ -99,14 +111,14 @@ class Atlas:
     def indicator(self, indicator_id: str) -> Indicator:
         if indicator_id not in self._catalogue.index:
             raise AtlasQueryError(texts.ERR_UNKNOWN_INDICATOR.format(indicator_id=indicator_id))
-        return Indicator.from_row(self._catalogue.loc[indicator_id])
+        return self._remember(("indicator", indicator_id),
+                              lambda: Indicator.from_row(self._catalogue.loc[indicator_id]))
 
     def years(self, indicator_id: str | None = None) -> list[int]:
-        values = self._values
-        if indicator_id is not None:
-            self.indicator(indicator_id)
-            values = values[values["indicator_id"] == indicator_id]
-        return sorted(int(y) for y in values["year"].unique())
+        if indicator_id is None:
+            return sorted({year for years in self._years.values() for year in years})
+        self.indicator(indicator_id)
+        return list(self._years.get(indicator_id, []))
 
     # --- districts ------------------------------------------------------------
     @cached_property
@@ -129,8 +141,8 @@ class Atlas:
         """District polygons of one level in the atlas's metric CRS."""
         level = level or self.levels[0]
         self._check_level(level)
-        frame = self._districts[self._districts["level"] == level]
-        return frame.reset_index(drop=True)
+        return self._remember(("districts", level), lambda: self._districts[
+            self._districts["level"] == level].reset_index(drop=True))
 
     def district_names(self) -> pd.Series:
         return self._districts.set_index("district_id")["name"]
@@ -168,8 +180,12 @@ class Atlas:
         Columns: district_id, name, level, parent_id, value, numerator,
         denominator, suppressed, reason, label (German reason, '' if shown).
         """
-        indicator = self.indicator(indicator_id)
         level = level or self.levels[0]
+        return self._remember(("values", indicator_id, int(year), level),
+                              lambda: self._suppressed_values(indicator_id, int(year), level))
+
+    def _suppressed_values(self, indicator_id: str, year: int, level: str) -> pd.DataFrame:
+        indicator = self.indicator(indicator_id)
         self._check_level(level)
         if int(year) not in self.years(indicator_id):
             message = texts.ERR_UNKNOWN_YEAR.format(indicator=indicator.name, year=year)
@@ -192,28 +208,40 @@ class Atlas:
 
     def _raw_values(self, indicator: Indicator, year: int, level: str) -> pd.DataFrame:
         """Unsuppressed values at ``level``: stored where complete, else aggregated."""
-        districts = self.districts(level)[["district_id", "name", "level", "parent_id"]]
+        return self._remember(("raw", indicator.indicator_id, year, level),
+                              lambda: self._compute_raw_values(indicator, year, level))
+
+    def _compute_raw_values(self, indicator: Indicator, year: int, level: str) -> pd.DataFrame:
+        keys = self._level_keys(level)
+        columns = ("value", "numerator", "denominator")
+        found = np.full((len(keys), 3), np.nan)
         stored = self._by_key.get((indicator.indicator_id, year))
         if stored is not None:
             stored = stored.drop_duplicates("district_id").set_index("district_id")
-            stored = stored.reindex(districts["district_id"])
+            found = stored.reindex(keys["district_id"])[list(columns)].to_numpy(dtype="float64")
         index = self.levels.index(level)
-        if (stored is None or stored["value"].isna().any()) and index > 0:
+        if np.isnan(found[:, 0]).any() and index > 0:
             children = self._raw_values(indicator, year, self.levels[index - 1])
-            counts = self._districts[self._districts["level"] == self.levels[index - 1]]
-            per_parent = counts.groupby("parent_id").size().reindex(districts["district_id"])
             aggregated = aggregate_counts(
-                children, self._parent_of, per_parent.fillna(0).astype(int),
+                children, self._parent_of, self._children_per_parent(level),
                 indicator.scale, indicator.is_rate,
-            ).set_index("district_id")
-            stored = aggregated if stored is None else stored.combine_first(aggregated)
-        frame = districts.copy()
-        for column in ("value", "numerator", "denominator"):
-            frame[column] = (
-                np.nan if stored is None
-                else stored[column].reindex(districts["district_id"]).to_numpy(dtype="float64")
-            )
-        return frame.reset_index(drop=True)
+            ).set_index("district_id").reindex(keys["district_id"])[list(columns)]
+            missing = np.isnan(found[:, 0])
+            found[missing] = aggregated.to_numpy(dtype="float64")[missing]
+        return keys.assign(**{c: found[:, i] for i, c in enumerate(columns)})
+
+    def _level_keys(self, level: str) -> pd.DataFrame:
+        return self._remember(("keys", level), lambda: pd.DataFrame(
+            self.districts(level)[["district_id", "name", "level", "parent_id"]]))
+
+    def _children_per_parent(self, level: str) -> pd.Series:
+        """How many areas of the level below each area of ``level`` contains."""
+        def compute() -> pd.Series:
+            below = self._level_keys(self.levels[self.levels.index(level) - 1])
+            counts = below.groupby("parent_id").size()
+            return counts.reindex(self._level_keys(level)["district_id"]).fillna(0).astype(int)
+
+        return self._remember(("children", level), compute)
 
     def _population(self, year: int, level: str) -> pd.Series | None:
         pop_id = self.population_indicator

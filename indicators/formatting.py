@@ -6,6 +6,7 @@ import math
 import re
 
 NBSP = "\u00a0"
+MINUS = "\u2212"  # the typographic minus, as Plotly's hover labels use it
 _THOUSANDS_ONLY = re.compile(r"-?\d{1,3}(\.\d{3})+")
 
 
@@ -14,7 +15,8 @@ def format_number(value: float | None, decimals: int = 1) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "–"
     text = f"{value:,.{max(int(decimals), 0)}f}"
-    return text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    text = text.replace(",", "\u0000").replace(".", ",").replace("\u0000", ".")
+    return text.replace("-", MINUS)
 
 
 def format_value(value: float | None, unit: str, decimals: int = 1) -> str:
@@ -36,7 +38,7 @@ def parse_german_number(text: str) -> float:
     A dot followed by groups of exactly three digits is a thousands separator, as a
     German reader means it; any other single dot is taken as a decimal point.
     """
-    cleaned = text.strip().replace(NBSP, "").replace(" ", "").rstrip("%")
+    cleaned = text.strip().replace(NBSP, "").replace(" ", "").rstrip("%").replace(MINUS, "-")
     if "," in cleaned or _THOUSANDS_ONLY.fullmatch(cleaned):
         cleaned = cleaned.replace(".", "").replace(",", ".")
     return float(cleaned)

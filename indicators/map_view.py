@@ -105,8 +105,7 @@ def choropleth_data(atlas: Atlas, request: MapRequest) -> ChoroplethData:
     rows = [LegendRow(color, row.label, row.count, "class") for color, row in
             zip(colors, classes.legend_rows(result.unit, result.decimals), strict=False)]
     rows += _grey_rows(grey, indicator, atlas)
-    city = atlas.city_value(request.indicator_id, request.year)
-    city_line = f"{texts.CITY_AVERAGE}: {_value_or_label(city, indicator)}"
+    city_line = _city_line(atlas, indicator, request)
     class_index = np.full(len(values), -1)
     class_index[shown] = classes.classes
     grey_code = np.where(result.frame["suppressed"], GREY_SUPPRESSED, GREY_NO_DATA)
@@ -194,6 +193,23 @@ def _grey_rows(grey: pd.DataFrame, indicator: Indicator, atlas: Atlas) -> list[L
         LegendRow(NO_DATA_COLOR, texts.LEGEND_NO_DATA, int((~grey["suppressed"]).sum()),
                   "no_data"),
     ]
+
+
+def _city_line(atlas: Atlas, indicator: Indicator, request: MapRequest) -> str:
+    """The whole city for comparison; in change mode its own change."""
+    city = atlas.city_value(request.indicator_id, request.year)
+    text = _value_or_label(city, indicator)
+    if request.mode == map_modes.CHANGE and not city["suppressed"]:
+        before = atlas.city_value(request.indicator_id, _compare_year(atlas, request))
+        if not before["suppressed"]:
+            unit, decimals = map_modes.difference_unit(indicator)
+            difference = city["value"] - before["value"]
+            if not indicator.is_rate:
+                difference = difference / before["value"] * 100 if before["value"] else np.nan
+            text = texts.CITY_CHANGE.format(
+                before=_value_or_label(before, indicator), after=text,
+                change=map_modes.format_signed(difference, unit, decimals))
+    return f"{texts.CITY_AVERAGE}: {text}"
 
 
 def _value_or_label(row: pd.Series, indicator: Indicator) -> str:

@@ -8,7 +8,7 @@ from indicators.formatting import format_count, format_number, format_value, par
 
 
 @pytest.mark.parametrize(("value", "decimals", "expected"), [
-    (12.345, 1, "12,3"), (1234.5, 1, "1.234,5"), (1234567, 0, "1.234.567"), (-0.25, 2, "-0,25"),
+    (12.345, 1, "12,3"), (1234.5, 1, "1.234,5"), (1234567, 0, "1.234.567"), (-0.25, 2, "\u22120,25"),
     (float("nan"), 1, "–"), (None, 1, "–"),
 ])
 def test_format_number(value, decimals, expected):
@@ -24,7 +24,7 @@ def test_format_value_with_units():
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("12,5", 12.5), ("1.234,5", 1234.5), ("2.000", 2000.0), ("1.234.567", 1234567.0),
-    ("12.5", 12.5), ("0.5", 0.5), (" 30,5 % ", 30.5), ("-3,2", -3.2),
+    ("12.5", 12.5), ("0.5", 0.5), (" 30,5 % ", 30.5), ("-3,2", -3.2), ("\u22123,2", -3.2),
 ])
 def test_parse_german_number(text, expected):
     assert parse_german_number(text) == expected

@@ -227,7 +227,7 @@ def test_previous_year_change_arrows_show_direction_not_judgement() -> None:
 
 
 def test_format_signed() -> None:
-    assert format_signed(-3.0, "%", 1) == f"-3,0{NBSP}%"
+    assert format_signed(-3.0, "%", 1) == f"\u22123,0{NBSP}%"  # typographic minus
     assert format_signed(-0.01, "%", 1) == f"0,0{NBSP}%"
     assert format_signed(NAN, "%", 1) == "–"
 

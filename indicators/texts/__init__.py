@@ -96,10 +96,10 @@ DROPDOWN_LABELS = {
 }
 
 # --- classification --------------------------------------------------------
-LABEL_QUANTILES = "Quantile (gleich viele Gebiete je Klasse)"
+LABEL_QUANTILES = "Quantile (gleich viele Gebiete)"
 LABEL_EQUAL_INTERVAL = "Gleiche Abstände"
-LABEL_NATURAL_BREAKS = "Natürliche Brüche (Fisher-Jenks)"
-LABEL_STD_MEAN = "Mittelwert und Standardabweichung"
+LABEL_NATURAL_BREAKS = "Natürliche Brüche (Jenks)"
+LABEL_STD_MEAN = "Mittelwert ± Standardabweichung"
 LABEL_USER_DEFINED = "Eigene Klassengrenzen"
 LEGEND_RANGE = "{lower} – {upper}"
 LEGEND_UP_TO = "bis {upper}"
@@ -182,3 +182,4 @@ ROBUSTNESS_HINT = (
 )
 ERR_BREAKS_FIELD = "Eigene Klassengrenzen: {message}"
 FIXED_BREAKS_NOTE = "Klassengrenzen aus allen Jahren {first}–{last} (vergleichbare Farben)."
+CITY_CHANGE = "{before} → {after} ({change})"
