@@ -8,8 +8,8 @@ from indicators.formatting import format_count, format_number, format_value, par
 
 
 @pytest.mark.parametrize(("value", "decimals", "expected"), [
-    (12.345, 1, "12,3"), (1234.5, 1, "1.234,5"), (1234567, 0, "1.234.567"), (-0.25, 2, "\u22120,25"),
-    (float("nan"), 1, "–"), (None, 1, "–"),
+    (12.345, 1, "12,3"), (1234.5, 1, "1.234,5"), (1234567, 0, "1.234.567"),
+    (-0.25, 2, "\u22120,25"), (float("nan"), 1, "–"), (None, 1, "–"),
 ])
 def test_format_number(value, decimals, expected):
     assert format_number(value, decimals) == expected
