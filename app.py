@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -36,12 +37,14 @@ class AppConfig:
     show_internal: bool = False
     cache_redis_url: str | None = None
     geometry_tolerance_m: float = 10.0
+    warm_cache: bool = False
 
     @classmethod
     def from_env(cls) -> AppConfig:
         return cls(
             show_internal=os.environ.get("CHANCENATLAS_SHOW_INTERNAL", "") in ("1", "true", "ja"),
             cache_redis_url=os.environ.get("CACHE_REDIS_URL") or None,
+            warm_cache=os.environ.get("CHANCENATLAS_WARM_CACHE", "1") != "0",
         )
 
 
@@ -68,6 +71,8 @@ def create_app(atlas: Atlas, config: AppConfig | None = None) -> Dash:
     app.server.extensions["chancenatlas_service"] = service
     app.layout = lambda: explorer_layout(_initial_options(service))  # per page load: reloads
     register_callbacks(app, service)
+    if config.warm_cache:
+        threading.Thread(target=service.warm_up, name="warm-cache", daemon=True).start()
     return app
 
 

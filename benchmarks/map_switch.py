@@ -56,18 +56,20 @@ def control_values(indicator_id: str, year: int, level: str, geometry: str | Non
             ids.MAP_GEOMETRY_LEVEL: geometry}
 
 
-def switches(atlas: Atlas) -> list[tuple[str, int]]:
+def switches(atlas: Atlas, limit: int | None = None) -> list[tuple[str, int]]:
+    """Every public indicator and year in menu order (the first ``limit`` of them)."""
     catalogue = atlas.catalogue(public_only=True)
-    return [(i, y) for i in catalogue["indicator_id"] for y in atlas.years(i)]
+    pairs = [(i, y) for i in catalogue["indicator_id"] for y in atlas.years(i)]
+    return pairs[:limit] if limit else pairs
 
 
-def measure(app, atlas: Atlas, patched: bool, rounds: int) -> dict:
+def measure(app, atlas: Atlas, patched: bool, rounds: int, limit: int | None = None) -> dict:
     client = app.server.test_client()
     level = atlas.levels[0]
     timings: dict[str, list[float]] = {"cold": [], "warm": []}
     sizes: list[int] = []
     for round_index in range(rounds):
-        for indicator_id, year in switches(atlas):
+        for indicator_id, year in switches(atlas, limit):
             values = control_values(indicator_id, year, level, level if patched else None)
             body = callback_payload(app, values, ids.INDICATOR)
             start = time.perf_counter()
@@ -81,10 +83,11 @@ def measure(app, atlas: Atlas, patched: bool, rounds: int) -> dict:
     return {"timings": timings, "bytes": statistics.median(sizes)}
 
 
-def summarise(name: str, atlas: Atlas, rounds: int) -> list[str]:
+def summarise(name: str, atlas: Atlas, rounds: int, limit: int | None = None) -> list[str]:
     n = len(atlas.districts(atlas.levels[0]))
-    patched = measure(create_app(atlas, AppConfig()), atlas, patched=True, rounds=rounds)
-    naive = measure(naive_app(atlas), atlas, patched=False, rounds=1)
+    patched = measure(create_app(atlas, AppConfig()), atlas, patched=True, rounds=rounds,
+                      limit=limit)
+    naive = measure(naive_app(atlas), atlas, patched=False, rounds=1, limit=limit)
     rows = []
     for label, result in (("patched", patched), ("naive", naive)):
         cold = result["timings"]["cold"]
@@ -170,10 +173,15 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="*", default=[550, 10_000])
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--switches", type=int, default=15,
+                        help="switches measured on the synthetic atlases (the demo: all)")
     args = parser.parse_args()
     header = (f"{'atlas':<14} {'areas':>6} {'mode':<8} {'bytes/sw':>11} {'B/area':>9} "
               f"{'cold ms':>9} {'warm ms':>9} {'p95 ms':>8}")
-    print("Map switch (indicator/year), median per switch; server time via Flask test client")
+    print("Map switch (indicator/year), median per switch; server time via Flask test client.")
+    print("cold = first request for that map in a fresh app; warm = repeated (memoised).")
+    print("patched = the app (Dash Patch, geometry by URL once); naive = whole figure with")
+    print("inline geometry rebuilt per switch, no cache.")
     print(header)
     print("-" * len(header))
     demo = open_atlas(DEMO_ATLAS)
@@ -182,7 +190,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for n in args.sizes:
             atlas = synthetic_atlas(n, Path(folder))
-            for row in summarise("synthetisch", atlas, args.rounds):
+            for row in summarise("synthetisch", atlas, args.rounds, limit=args.switches):
                 print(row, flush=True)
     if not args.no_browser:
         load = first_page_load_ms(demo)

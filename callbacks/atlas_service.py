@@ -127,3 +127,15 @@ class AtlasService:
         """Which areas change class between methods (for the current mode's values)."""
         self.indicator(request.indicator_id)
         return self._robustness(request)
+
+    def warm_up(self) -> int:
+        """Compute the default map of every indicator and year once (in the background at
+        start), so that the first switch in a workshop is as fast as every later one."""
+        level = self.atlas.levels[0]
+        done = 0
+        for option in self.indicator_options():
+            for year in self.years(option["value"]):
+                self.choropleth(MapRequest(option["value"], year, level))
+                done += 1
+        self.geojson(level)
+        return done

@@ -8,15 +8,22 @@ started on a network address by mistake never accepts data from outside.
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 
+import pandas as pd
 from dash import Dash, Input, Output, State, dcc, no_update
 from dash.exceptions import PreventUpdate
 from flask import request
 
 from callbacks import data_load_jobs as jobs
 from callbacks.atlas_service import AtlasService
-from geodata.importer import ImportFailed
+from geodata.importer import (
+    ImportFailed,
+    ValidationReport,
+    read_catalogue_template,
+    write_catalogue_template,
+)
 from indicators import AtlasError
 from indicators.texts import data_load as texts
 from layouts import data_load as ui
@@ -93,7 +100,7 @@ def register(app: Dash, service: AtlasService, enabled: bool, data_dir: Path) ->
         except ImportFailed as failure:
             return no_update, ui.failure_view(jobs.report_rows(failure.report))
         atlas = service.atlas
-        data = jobs.catalogue_template_bytes(atlas.catalogue())
+        data = catalogue_template_bytes(atlas.catalogue())
         return dcc.send_bytes(data, texts.CATALOGUE_FILE.format(name=file_slug(atlas.name))), None
 
     @app.callback(Output(ui.DATA_LOAD_CATALOGUE_RESULT, "children"),
@@ -107,7 +114,7 @@ def register(app: Dash, service: AtlasService, enabled: bool, data_dir: Path) ->
             jobs.check_local(request.remote_addr)
             data = jobs.decode_contents(name or "", contents)
             known = set(service.atlas.catalogue()["indicator_id"])
-            result = jobs.check_catalogue(name or "", data, known)
+            result = check_catalogue_upload(name or "", data, known)
         except ImportFailed as failure:
             return ui.report_table(jobs.report_rows(failure.report)), None
         return ui.catalogue_view(result), None
@@ -133,3 +140,31 @@ def file_slug(name: str) -> str:
     for umlaut, plain in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
         name = name.lower().replace(umlaut, plain)
     return re.sub(r"[^a-z0-9]+", "-", name).strip("-") or "atlas"
+
+
+# --- catalogue template ------------------------------------------------------------------
+def catalogue_template_bytes(catalogue: pd.DataFrame) -> bytes:
+    """The Excel template pre-filled with ``catalogue``."""
+    with tempfile.TemporaryDirectory(prefix="chancenatlas-katalog-") as tmp:
+        path = write_catalogue_template(Path(tmp) / "katalog.xlsx", catalogue)
+        return path.read_bytes()
+
+
+def check_catalogue_upload(name: str, data: bytes, known_ids: set[str]) -> dict:
+    """Validate a filled-in template; ids unknown to the served atlas are a note."""
+    bare = jobs.safe_name(name)
+    if not bare.lower().endswith(".xlsx"):
+        raise jobs.refuse(texts.CATALOGUE_NOT_XLSX.format(name=bare),
+                          texts.CATALOGUE_NOT_XLSX_HINT, file=bare)
+    report = ValidationReport()
+    with tempfile.TemporaryDirectory(prefix="chancenatlas-katalog-") as tmp:
+        path = Path(tmp) / bare
+        path.write_bytes(data)
+        frame = read_catalogue_template(path, report)
+    if frame is not None:
+        unknown = sorted(set(frame["indicator_id"]) - known_ids)
+        if unknown:
+            report.note(texts.CATALOGUE_UNKNOWN_IDS.format(ids=", ".join(unknown)),
+                        texts.CATALOGUE_UNKNOWN_IDS_HINT, file=bare)
+    return {"name": bare, "ok": frame is not None, "count": 0 if frame is None else len(frame),
+            "problems": jobs.report_rows(report)}

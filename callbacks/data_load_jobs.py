@@ -20,16 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 
-import pandas as pd
-
 from geodata.importer import (
     ImportFailed,
     ImportResult,
     ValidationReport,
     load_recipe,
-    read_catalogue_template,
     run_import,
-    write_catalogue_template,
 )
 from geodata.importer.report import SEVERITIES
 from indicators import open_atlas
@@ -311,31 +307,3 @@ def report_rows(report: ValidationReport) -> list[dict]:
     ordered = sorted(report.problems, key=lambda p: SEVERITIES.index(p.severity))
     return [{"severity": p.severity, "file": p.file, "row": "" if p.row is None else p.row,
              "column": p.column, "message": p.message, "hint": p.hint} for p in ordered]
-
-
-# --- catalogue template ------------------------------------------------------------------
-def catalogue_template_bytes(catalogue: pd.DataFrame) -> bytes:
-    """The Excel template pre-filled with ``catalogue``."""
-    with tempfile.TemporaryDirectory(prefix="chancenatlas-katalog-") as tmp:
-        path = write_catalogue_template(Path(tmp) / "katalog.xlsx", catalogue)
-        return path.read_bytes()
-
-
-def check_catalogue(name: str, data: bytes, known_ids: set[str]) -> dict:
-    """Validate a filled-in template; ids unknown to the served atlas are a note."""
-    bare = safe_name(name)
-    if not bare.lower().endswith(".xlsx"):
-        raise refuse(msg.CATALOGUE_NOT_XLSX.format(name=bare), msg.CATALOGUE_NOT_XLSX_HINT,
-                     file=bare)
-    report = ValidationReport()
-    with tempfile.TemporaryDirectory(prefix="chancenatlas-katalog-") as tmp:
-        path = Path(tmp) / bare
-        path.write_bytes(data)
-        frame = read_catalogue_template(path, report)
-    if frame is not None:
-        unknown = sorted(set(frame["indicator_id"]) - known_ids)
-        if unknown:
-            report.note(msg.CATALOGUE_UNKNOWN_IDS.format(ids=", ".join(unknown)),
-                        msg.CATALOGUE_UNKNOWN_IDS_HINT, file=bare)
-    return {"name": bare, "ok": frame is not None, "count": 0 if frame is None else len(frame),
-            "problems": report_rows(report)}

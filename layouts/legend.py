@@ -6,6 +6,7 @@ from dash import html
 
 from indicators import texts
 from indicators.catalogue import Indicator
+from indicators.classification import method_labels
 from indicators.map_view import ChoroplethData
 from indicators.robustness import Robustness
 
@@ -56,14 +57,16 @@ def robustness_children(result: Robustness) -> list:
     summary = html.P(result.summary(), className="robustness-summary")
     if frame.empty:
         return [summary, html.P(texts.ROBUSTNESS_LIST_EMPTY)]
-    class_columns = [c for c in frame.columns if c.startswith("class_")]
-    header = html.Tr([html.Th(texts.ROBUSTNESS_COLUMNS[key])
-                      for key in ("name", "verdict", "classes")])
+    labels = method_labels()
+    header = html.Tr([html.Th(texts.ROBUSTNESS_COLUMNS["name"]),
+                      html.Th(texts.ROBUSTNESS_COLUMNS["verdict"])]
+                     + [html.Th(labels[method], className="num") for method in result.methods])
     body = [
         html.Tr([
             html.Td(row["name"]),
-            html.Td(row["verdict"], className=f"verdict verdict-{int(row['spread'])}"),
-            html.Td(" · ".join(str(int(row[c]) + 1) for c in class_columns)),
+            html.Td(row["verdict"], className=f"verdict verdict-{min(int(row['spread']), 2)}"),
+            *[html.Td(int(row[f"class_{method}"]) + 1, className="num")
+              for method in result.methods],
         ])
         for _, row in frame.iterrows()
     ]

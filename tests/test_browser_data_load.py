@@ -15,20 +15,11 @@ from app import AppConfig, create_app
 from callbacks.data_load import register
 from layouts import data_load as ui
 from layouts import ids
+from tests.browser_helpers import map_trace, wait_for_map
 from tests.conftest import LiveServer, screenshot
 from tests.test_data_load import BROKEN_CSV, city_zip
 
 pytestmark = pytest.mark.browser
-
-# browser_helpers.MAP_TRACE_JS reads geojson.features, which throws now that the geometry
-# travels as a URL; this reads only what these tests need.
-AREAS_JS = """() => {
-  const graph = document.querySelector('#map .js-plotly-plot');
-  const t = graph && graph.data && graph.data[0];
-  if (!t || !t.locations || !t.locations.length) return null;
-  return {locations: Array.from(t.locations), customdata: t.customdata};
-}"""
-
 
 #: Number of areas MapLibre has actually painted (distinct centroids of filled polygons).
 DRAWN_JS = """() => {
@@ -40,12 +31,12 @@ DRAWN_JS = """() => {
 }"""
 
 
-def wait_for_areas(page, timeout: float = 30_000) -> dict:
-    """The first map trace's locations and hover numbers, once every area is painted."""
-    page.wait_for_function(f"({AREAS_JS})() !== null", timeout=timeout)
-    page.wait_for_function(f"(({AREAS_JS})().locations.length === ({DRAWN_JS})())",
+def wait_for_painted(page, timeout: float = 30_000) -> dict:
+    """wait_for_map, then until MapLibre has painted every area, so screenshots show the map."""
+    trace = wait_for_map(page, timeout)
+    page.wait_for_function(f"(n) => ({DRAWN_JS})() >= n", arg=len(trace["locations"]),
                            timeout=timeout)
-    return page.evaluate(AREAS_JS)
+    return map_trace(page)
 
 
 @pytest.fixture
@@ -76,7 +67,7 @@ def test_upload_zip_shows_progress_summary_and_the_new_atlas(page, server, tmp_p
     bundle = tmp_path / "teststadt.zip"
     bundle.write_bytes(city_zip(tmp_path / "src"))
     page.goto(server.url)
-    before = wait_for_areas(page)
+    before = wait_for_painted(page)
     assert len(before["locations"]) == len(demo_atlas.districts(demo_atlas.levels[0]))
 
     upload(page, bundle)
@@ -95,7 +86,7 @@ def test_upload_zip_shows_progress_summary_and_the_new_atlas(page, server, tmp_p
     page.click(f"#{ui.DATA_LOAD_SHOW_NEW}")
     page.wait_for_function("(name) => document.querySelector('#atlas-name')?.innerText === name",
                            arg="Teststadt", timeout=30_000)
-    trace = wait_for_areas(page)
+    trace = wait_for_painted(page)
     assert sorted(trace["locations"]) == ["001", "002", "003", "004"]
     assert page.locator(".demo-badge").count() == 0
     assert page.external_requests == []
@@ -107,7 +98,7 @@ def test_broken_upload_shows_report_and_keeps_the_atlas(page, server, tmp_path):
     good.write_bytes(city_zip(tmp_path / "a"))
     broken.write_bytes(city_zip(tmp_path / "b", BROKEN_CSV))
     page.goto(server.url)
-    wait_for_areas(page)
+    wait_for_painted(page)
     upload(page, good)
     page.wait_for_selector(".data-load-success", timeout=60_000)
     atlas = server.data_dir / "atlas.gpkg"

@@ -17,9 +17,9 @@ from app import AppConfig, create_app
 from geodata.importer import run_import
 from indicators import open_atlas
 from layouts import ids
-from tests.browser_helpers import choose
+from tests.browser_helpers import choose, map_trace, wait_for_trace_change
 from tests.conftest import SHARED, LiveServer, screenshot
-from tests.test_browser_data_load import AREAS_JS, wait_for_areas
+from tests.test_browser_data_load import wait_for_painted
 
 KOELN = SHARED / "data" / "koeln"
 RECIPE = Path(__file__).resolve().parent / "import_corpus" / "koeln.toml"
@@ -67,7 +67,7 @@ def share_u6_by_hand(raum_id: str, year: int) -> tuple[float, float, float]:
 def test_koeln_in_the_explorer(page, koeln):
     server, atlas = koeln
     page.goto(server.url)
-    trace = wait_for_areas(page)
+    trace = wait_for_painted(page)
     keys = trace["locations"]
     assert len(keys) == 86 and len(set(keys)) == 86
     assert all(isinstance(k, str) and len(k) == 3 and k.isdigit() for k in keys)
@@ -80,7 +80,7 @@ def test_koeln_in_the_explorer(page, koeln):
     page.wait_for_function(
         "(title) => document.querySelector('#map-title').innerText === title",
         arg=f"{SHARE_U6} · {YEAR}", timeout=15_000)
-    trace = page.evaluate(AREAS_JS)
+    trace = map_trace(page)
     value, children, inhabitants = share_u6_by_hand(STADTTEIL, YEAR)
     hover = trace["customdata"][trace["locations"].index(STADTTEIL)]
     assert hover[:3] == [value, children, inhabitants]
@@ -100,8 +100,8 @@ def test_koeln_in_the_explorer(page, koeln):
 
     page.mouse.move(5, 5)
     page.get_by_label("Stadtbezirk", exact=True).check()
-    page.wait_for_function(f"(({AREAS_JS})() || {{locations: []}}).locations.length === 9")
-    bezirke = wait_for_areas(page)["locations"]
+    wait_for_trace_change(page, trace, key="locations")
+    bezirke = wait_for_painted(page)["locations"]
     assert sorted(bezirke) == [f"00{i}" for i in range(1, 10)]
     assert page.external_requests == []
     screenshot(page, "koeln-bezirke")

@@ -55,3 +55,12 @@ def test_a_new_atlas_version_does_not_get_stale_results(redis_url, atlas_path, t
     new = service_of(create_app(open_atlas(atlas_path), config)).choropleth(REQUEST)
     assert old.customdata[0][0] == 30.0
     assert new.customdata[0][0] == 90.0
+
+
+def test_warm_up_fills_the_cache_for_every_default_map(atlas_path):
+    app = create_app(open_atlas(atlas_path), AppConfig())
+    service = service_of(app)
+    assert service.warm_up() == 1  # one public indicator, one year
+    cache = app.server.extensions["cache"]
+    cached = [key for backend in cache.values() for key in backend._cache]
+    assert any("_choropleth" in key for key in cached)

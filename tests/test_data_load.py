@@ -14,7 +14,13 @@ from dash import Dash
 from openpyxl import load_workbook
 
 from callbacks import data_load_jobs as jobs
-from callbacks.data_load import file_slug, job_view, register
+from callbacks.data_load import (
+    catalogue_template_bytes,
+    check_catalogue_upload,
+    file_slug,
+    job_view,
+    register,
+)
 from geodata.importer import ImportFailed, ValidationReport
 from layouts import data_load as ui
 from tests.import_corpus.builders import POPULATION_CSV, build_city
@@ -243,9 +249,9 @@ def test_report_rows_put_errors_first_and_blank_missing_rows():
 # --- catalogue template -----------------------------------------------------------
 def test_catalogue_template_round_trip_and_errors(demo_atlas, tmp_path):
     catalogue = demo_atlas.catalogue()
-    data = jobs.catalogue_template_bytes(catalogue)
+    data = catalogue_template_bytes(catalogue)
     known = set(catalogue["indicator_id"])
-    result = jobs.check_catalogue("katalog.xlsx", data, known)
+    result = check_catalogue_upload("katalog.xlsx", data, known)
     assert result["ok"] and result["count"] == len(catalogue) and not result["problems"]
 
     book = load_workbook(io.BytesIO(data))
@@ -253,12 +259,12 @@ def test_catalogue_template_round_trip_and_errors(demo_atlas, tmp_path):
     book["Indikatoren"]["A4"] = "neu_im_excel"
     buffer = io.BytesIO()
     book.save(buffer)
-    bad = jobs.check_catalogue("katalog.xlsx", buffer.getvalue(), known)
+    bad = check_catalogue_upload("katalog.xlsx", buffer.getvalue(), known)
     assert not bad["ok"]
     assert any(r["row"] == 3 and r["column"] == "Polarität" and "schlimm" in r["message"]
                for r in bad["problems"])
     with pytest.raises(ImportFailed, match="keine Excel-Datei"):
-        jobs.check_catalogue("katalog.csv", b"a;b", known)
+        check_catalogue_upload("katalog.csv", b"a;b", known)
 
 
 # --- the panel and its callbacks -----------------------------------------------------

@@ -176,9 +176,10 @@ SECTION_MAP = "Karte"
 MODE_VALUE_HINT = "Wert des Jahres"
 LABEL_MARK_UNSTABLE = "Methodenabhängige Gebiete auf der Karte umranden"
 ROBUSTNESS_LIST_EMPTY = "Alle Gebiete bleiben bei jeder Methode in derselben Klasse."
-ROBUSTNESS_COLUMNS = {"name": "Gebiet", "verdict": "Einschätzung", "classes": "Klasse je Methode"}
+ROBUSTNESS_COLUMNS = {"name": "Gebiet", "verdict": "Einschätzung"}
 ROBUSTNESS_HINT = (
-    "Klasse je Methode: Quantile · Gleiche Abstände · Natürliche Brüche · Mittelwert/Standardabw."
+    "Zahlen = Klasse (1 = niedrigste) bei gleicher Klassenzahl. Gebiete, die nur bei einer "
+    "Methode die Klasse wechseln, liegen nahe an einer Grenze; ihre Farbe ist kein Befund."
 )
 ERR_BREAKS_FIELD = "Eigene Klassengrenzen: {message}"
 FIXED_BREAKS_NOTE = "Klassengrenzen aus allen Jahren {first}–{last} (vergleichbare Farben)."
