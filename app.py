@@ -20,11 +20,13 @@ from pathlib import Path
 from dash import Dash
 from flask_caching import Cache
 
-from callbacks import register_callbacks
+from callbacks import data_load, register_callbacks
 from callbacks.atlas_service import AtlasService
-from callbacks.url_state import url_keys
+from callbacks.data_load_jobs import default_data_dir, is_local_host
+from callbacks.url_state import explorer_options, search_of_page
 from indicators import Atlas, AtlasError, open_atlas, texts
-from layouts.explorer import ExplorerOptions, explorer_layout
+from layouts.data_load import data_load_panel
+from layouts.explorer import explorer_layout
 
 ROOT = Path(__file__).resolve().parent
 DEMO_ATLAS = ROOT / "geodata" / "data" / "musterstadt.gpkg"
@@ -38,6 +40,8 @@ class AppConfig:
     cache_redis_url: str | None = None
     geometry_tolerance_m: float = 10.0
     warm_cache: bool = False
+    data_load: bool = False  # "Daten laden" only for an app that runs locally
+    data_dir: Path | None = None
 
     @classmethod
     def from_env(cls) -> AppConfig:
@@ -45,6 +49,8 @@ class AppConfig:
             show_internal=os.environ.get("CHANCENATLAS_SHOW_INTERNAL", "") in ("1", "true", "ja"),
             cache_redis_url=os.environ.get("CACHE_REDIS_URL") or None,
             warm_cache=os.environ.get("CHANCENATLAS_WARM_CACHE", "1") != "0",
+            data_load=is_local_host(os.environ.get("HOST", "127.0.0.1")),
+            data_dir=default_data_dir(),
         )
 
 
@@ -69,31 +75,29 @@ def create_app(atlas: Atlas, config: AppConfig | None = None) -> Dash:
     cache = Cache(app.server, config=cache_config(config))
     service = AtlasService(atlas, cache, config.show_internal, config.geometry_tolerance_m)
     app.server.extensions["chancenatlas_service"] = service
-    app.layout = lambda: explorer_layout(_initial_options(service))  # per page load: reloads
+    data_dir = config.data_dir or default_data_dir()
+    # built per page load, from the page's URL (and the atlas as it is now)
+    app.layout = lambda: explorer_layout(explorer_options(service, search_of_page()),
+                                         data_load_panel(config.data_load, str(data_dir)))
     register_callbacks(app, service)
+    data_load.register(app, service, enabled=config.data_load, data_dir=data_dir)
+    _preload_geometry(app, service)
     if config.warm_cache:
         threading.Thread(target=service.warm_up, name="warm-cache", daemon=True).start()
     return app
 
 
-def _initial_options(service: AtlasService) -> ExplorerOptions:
-    atlas = service.atlas
-    indicators = service.indicator_options()
-    first = service.default_indicator()
-    years = service.years(first)
-    return ExplorerOptions(
-        atlas_name=atlas.name,
-        is_demo=atlas.is_demo,
-        data_date=atlas.meta.get("data_date", ""),
-        themes=service.themes(),
-        indicators=indicators,
-        indicator=first,
-        years=years,
-        year=years[-1],
-        levels=atlas.levels,
-        level=atlas.levels[0],
-        url_keys=url_keys(),
-    )
+def _preload_geometry(app: Dash, service: AtlasService) -> None:
+    """Let the browser fetch the base level's geometry while Dash is still starting."""
+    interpolate = app.interpolate_index
+
+    def with_preload(**kwargs) -> str:
+        url = service.geojson_url(service.atlas.levels[0])
+        kwargs["metas"] = (kwargs.get("metas", "") +
+                           f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous">')
+        return interpolate(**kwargs)
+
+    app.interpolate_index = with_preload
 
 
 def serve(atlas_path: Path) -> int:

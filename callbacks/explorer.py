@@ -48,11 +48,16 @@ def register(app: Dash, service: AtlasService) -> None:
     def _years_for_indicator(indicator_id: str, year: int, compare_year: int):
         if not indicator_id:
             return (no_update,) * 6
-        return year_controls(service.years(indicator_id), year, compare_year)
+        minimum, maximum, marks, chosen, options, compare = year_controls(
+            service.years(indicator_id), year, compare_year)
+        # unchanged values are not sent back, so the map is not computed twice
+        return (minimum, maximum, marks, no_update if chosen == year else chosen, options,
+                no_update if compare == compare_year else compare)
 
     @app.callback(
         Output(ids.COMPARE_YEAR_BOX, "style"), Output(ids.CUSTOM_BREAKS_BOX, "style"),
         Input(ids.MODE, "value"), Input(ids.CLASSIFICATION, "value"),
+        prevent_initial_call=True,
     )
     def _show_dependent_controls(mode: str, method: str):
         return (SHOWN if mode == CHANGE else HIDDEN,
@@ -99,6 +104,7 @@ def register(app: Dash, service: AtlasService) -> None:
         Output(ids.ROBUSTNESS, "children"),
         *MAP_INPUTS,
         Input(ids.ROBUSTNESS_BOX, "is_open"),
+        prevent_initial_call=True,
     )
     def _update_robustness(*args):
         """Only computed (and sent) while the panel is open."""

@@ -1,21 +1,23 @@
 """The URL is the state: every map can be reopened (and sent around) from its address.
 
-On load, the query string sets the controls (unknown or invalid values fall back
-to the defaults); afterwards every change rewrites the address in place with
+On load, the page is built from the query string (unknown or invalid values fall
+back to the defaults); afterwards every change rewrites the address in place with
 ``history.replaceState`` (no reload, no extra server round trip).
 """
 
 from __future__ import annotations
 
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlparse
 
 from dash import ClientsideFunction, Dash, Input, Output, State
+from flask import request
 
 from callbacks.atlas_service import AtlasService
 from callbacks.explorer import year_controls
 from indicators.classification import K_MAX, K_MIN, METHODS
 from indicators.map_modes import MODES
 from layouts import ids
+from layouts.explorer import ExplorerOptions
 
 #: query parameter -> (component id, property); the order is the order in the URL
 PARAMETERS = {
@@ -42,8 +44,7 @@ def state_from_query(search: str | None, service: AtlasService) -> dict:
     indicator = indicator if indicator in options else service.default_indicator()
     years = service.years(indicator)
     year = _int(query.get("jahr"))
-    minimum, maximum, marks, year, compare_options, compare = year_controls(
-        years, year, _int(query.get("vergleichsjahr")))
+    *_, year, _options, compare = year_controls(years, year, _int(query.get("vergleichsjahr")))
     k = _int(query.get("anzahl"))
     return {
         "indikator": indicator, "jahr": year,
@@ -54,7 +55,6 @@ def state_from_query(search: str | None, service: AtlasService) -> dict:
         "anzahl": k if k is not None and K_MIN <= k <= K_MAX else 5,
         "grenzen": query.get("grenzen", ""),
         **{key: [value] if query.get(key) == "1" else [] for key, value in TOGGLES.items()},
-        "_year_range": (minimum, maximum, marks), "_compare_options": compare_options,
     }
 
 
@@ -69,19 +69,37 @@ def _choice(value: str | None, allowed: list[str]) -> str:
     return value if value in allowed else allowed[0]
 
 
+def explorer_options(service: AtlasService, search: str | None) -> ExplorerOptions:
+    """Everything the page needs to open exactly in the state its URL describes."""
+    state = state_from_query(search, service)
+    atlas = service.atlas
+    return ExplorerOptions(
+        atlas_name=atlas.name,
+        is_demo=atlas.is_demo,
+        data_date=atlas.meta.get("data_date", ""),
+        themes=service.themes(),
+        indicators=service.indicator_options(),
+        years=service.years(state["indikator"]),
+        levels=atlas.levels,
+        state=state,
+        url_keys=url_keys(),
+    )
+
+
+def search_of_page() -> str:
+    """The page's query string, read from the layout request's Referer.
+
+    Dash fetches the layout with a separate request; its Referer is the page address,
+    so the first render already matches the URL (no second round trip). Without a
+    Referer the defaults apply.
+    """
+    try:
+        return urlparse(request.referrer or "").query
+    except RuntimeError:  # outside a request (e.g. building the layout in a test)
+        return ""
+
+
 def register(app: Dash, service: AtlasService) -> None:
-    outputs = [Output(cid, prop, allow_duplicate=True) for cid, prop in PARAMETERS.values()]
-    outputs += [Output(ids.YEAR, "min", allow_duplicate=True),
-                Output(ids.YEAR, "max", allow_duplicate=True),
-                Output(ids.YEAR, "marks", allow_duplicate=True),
-                Output(ids.COMPARE_YEAR, "options", allow_duplicate=True)]
-
-    @app.callback(*outputs, Input(ids.URL, "search"), prevent_initial_call="initial_duplicate")
-    def _controls_from_url(search: str):
-        state = state_from_query(search, service)
-        return (*(state[key] for key in PARAMETERS), *state["_year_range"],
-                state["_compare_options"])
-
     app.clientside_callback(
         ClientsideFunction(namespace="chancenatlas", function_name="writeUrlState"),
         Output(ids.URL_STATE_SINK, "data"),

@@ -12,6 +12,7 @@ from indicators.classification import K_MAX, K_MIN, method_labels
 from indicators.map_modes import MODE_LABELS
 from layouts import ids
 from layouts.controls import dropdown, labelled, year_marks
+from layouts.data_load import data_load_button
 
 PLAY_INTERVAL_MS = 1600
 
@@ -25,19 +26,19 @@ class ExplorerOptions:
     data_date: str
     themes: list[str]
     indicators: list[dict]
-    indicator: str
     years: list[int]
-    year: int
     levels: list[str]
-    level: str
+    state: dict  # control values by URL parameter name (see callbacks/url_state.py)
     url_keys: dict | None = None
 
 
-def explorer_layout(options: ExplorerOptions) -> html.Div:
+def explorer_layout(options: ExplorerOptions, data_load_panel=None) -> html.Div:
+    """The page; ``data_load_panel`` is the "Daten laden" side panel (opened from the header)."""
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
             _header(options),
+            data_load_panel,
             dbc.Container(
                 dbc.Row(
                     [
@@ -74,6 +75,7 @@ def _header(options: ExplorerOptions) -> html.Header:
                       badge], className="atlas-block"),
             html.Div(f"{texts.DATA_DATE}: {options.data_date}" if options.data_date else "",
                      className="data-date"),
+            data_load_button(),
         ],
         className="app-header",
     )
@@ -89,40 +91,48 @@ def _controls(options: ExplorerOptions) -> html.Div:
                 id=ids.THEME, options=theme_options, value="", clearable=False,
                 searchable=False)),
             labelled(texts.LABEL_INDICATOR, ids.INDICATOR, dropdown(
-                id=ids.INDICATOR, options=options.indicators, value=options.indicator,
+                id=ids.INDICATOR, options=options.indicators, value=options.state["indikator"],
                 clearable=False, optionHeight=56)),
             _year_control(options),
             labelled(texts.LABEL_LEVEL, ids.LEVEL, dbc.RadioItems(
                 id=ids.LEVEL, options=[{"label": lv, "value": lv} for lv in options.levels],
-                value=options.level, inline=True)),
+                value=options.state["ebene"], inline=True)),
             html.Hr(),
             labelled(texts.LABEL_MODE, ids.MODE, dbc.RadioItems(
-                id=ids.MODE, value="value",
+                id=ids.MODE, value=options.state["darstellung"],
                 options=[{"label": label, "value": mode} for mode, label in MODE_LABELS.items()])),
             html.Div(labelled(texts.LABEL_COMPARE_YEAR, ids.COMPARE_YEAR, dropdown(
-                id=ids.COMPARE_YEAR, options=[], value=None, clearable=False,
-                searchable=False)), id=ids.COMPARE_YEAR_BOX, style={"display": "none"}),
+                id=ids.COMPARE_YEAR, options=[{"label": str(y), "value": y}
+                                              for y in options.years],
+                value=options.state["vergleichsjahr"], clearable=False, searchable=False)),
+                id=ids.COMPARE_YEAR_BOX, style=_shown(options.state["darstellung"] == "change")),
             html.Hr(),
             labelled(texts.LABEL_CLASSIFICATION, ids.CLASSIFICATION, dropdown(
-                id=ids.CLASSIFICATION, value="quantiles", clearable=False, searchable=False,
+                id=ids.CLASSIFICATION, value=options.state["klassen"], clearable=False,
+                searchable=False,
                 options=[{"label": label, "value": key}
                          for key, label in method_labels().items()])),
             html.Div(labelled(texts.LABEL_CUSTOM_BREAKS, ids.CUSTOM_BREAKS, dbc.Input(
                 id=ids.CUSTOM_BREAKS, type="text", placeholder=texts.HINT_CUSTOM_BREAKS,
-                debounce=True)), id=ids.CUSTOM_BREAKS_BOX, style={"display": "none"}),
+                value=options.state["grenzen"], debounce=True)), id=ids.CUSTOM_BREAKS_BOX,
+                style=_shown(options.state["klassen"] == "user_defined")),
             labelled(texts.LABEL_CLASS_COUNT, ids.CLASS_COUNT, dcc.Slider(
-                id=ids.CLASS_COUNT, min=K_MIN, max=K_MAX, step=1, value=5,
+                id=ids.CLASS_COUNT, min=K_MIN, max=K_MAX, step=1, value=options.state["anzahl"],
                 marks={k: str(k) for k in range(K_MIN, K_MAX + 1)})),
-            dbc.Checklist(id=ids.FIXED_BREAKS, switch=True, value=[],
+            dbc.Checklist(id=ids.FIXED_BREAKS, switch=True, value=options.state["fest"],
                           options=[{"label": texts.LABEL_FIXED_BREAKS, "value": "fixed"}]),
-            dbc.Checklist(id=ids.SHOW_NAMES, switch=True, value=[],
+            dbc.Checklist(id=ids.SHOW_NAMES, switch=True, value=options.state["namen"],
                           options=[{"label": texts.LABEL_SHOW_NAMES, "value": "names"}]),
-            dbc.Checklist(id=ids.MARK_UNSTABLE, switch=True, value=[],
+            dbc.Checklist(id=ids.MARK_UNSTABLE, switch=True, value=options.state["unsicher"],
                           options=[{"label": texts.LABEL_MARK_UNSTABLE, "value": "mark"}]),
             html.Div(id=ids.CONTROL_MESSAGE, className="control-message", role="status"),
         ],
         className="controls",
     )
+
+
+def _shown(visible: bool) -> dict:
+    return {"display": "block" if visible else "none"}
 
 
 def _year_control(options: ExplorerOptions) -> html.Div:
@@ -136,7 +146,8 @@ def _year_control(options: ExplorerOptions) -> html.Div:
                                 **{"aria-label": texts.LABEL_PLAY}),
                     html.Div(dcc.Slider(id=ids.YEAR, min=options.years[0],
                                         max=options.years[-1], step=None,
-                                        value=options.year, marks=year_marks(options.years),
+                                        value=options.state["jahr"],
+                                        marks=year_marks(options.years),
                                         included=False), className="year-slider"),
                 ],
                 className="year-row",

@@ -1,7 +1,6 @@
 """'Daten laden' in a real headless Chromium: upload, progress, summary, new atlas, report.
 
-The app is assembled here (explorer + button + panel + callbacks) so that the
-test does not depend on how the lead wires the panel into create_app.
+The app is the real one, with "Daten laden" switched on as for a local start.
 """
 
 from __future__ import annotations
@@ -9,10 +8,8 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from dash import html
 
 from app import AppConfig, create_app
-from callbacks.data_load import register
 from layouts import data_load as ui
 from layouts import ids
 from tests.browser_helpers import map_trace, wait_for_map
@@ -41,12 +38,9 @@ def wait_for_painted(page, timeout: float = 30_000) -> dict:
 
 @pytest.fixture
 def server(demo_atlas, tmp_path):
-    app = create_app(demo_atlas, AppConfig(show_internal=True))
-    explorer = app.layout
     data_dir = tmp_path / "atlanten"
-    app.layout = lambda: html.Div([ui.data_load_button(),
-                                   ui.data_load_panel(True, str(data_dir)), explorer()])
-    register(app, app.server.extensions["chancenatlas_service"], enabled=True, data_dir=data_dir)
+    app = create_app(demo_atlas, AppConfig(show_internal=True, data_load=True,
+                                           data_dir=data_dir))
     live = LiveServer(app)
     live.data_dir = data_dir
     yield live
@@ -81,6 +75,10 @@ def test_upload_zip_shows_progress_summary_and_the_new_atlas(page, server, tmp_p
     assert "2022–2023" in summary
     assert "Hinweis" in summary  # the report's notes are listed
     assert (server.data_dir / "atlas.gpkg").is_file()
+    page.wait_for_function(  # the bar's width animates; screenshot the full bar
+        "(s) => { const b = document.querySelector(s);"
+        " return b && b.offsetWidth >= b.parentElement.clientWidth - 1; }",
+        arg=f"#{ui.DATA_LOAD_PANEL} .progress-bar")
     screenshot(page, "data-load-success")
 
     page.click(f"#{ui.DATA_LOAD_SHOW_NEW}")

@@ -14,7 +14,7 @@ from callbacks.url_state import state_from_query
 def service(demo_atlas):
     from flask import Flask
 
-    return AtlasService(demo_atlas, Cache(Flask(__name__), config={"CACHE_TYPE": "NullCache"}),
+    return AtlasService(demo_atlas, Cache(Flask(__name__), config={"CACHE_TYPE": "SimpleCache"}),
                         show_internal=False, tolerance_m=10)
 
 
