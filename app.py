@@ -88,11 +88,13 @@ def create_app(atlas: Atlas, config: AppConfig | None = None) -> Dash:
 
 
 def _preload_geometry(app: Dash, service: AtlasService) -> None:
-    """Let the browser fetch the base level's geometry while Dash is still starting."""
+    """Let the browser fetch the base level's geometry while Dash is still starting
+    (and keep the tab title right after another atlas was loaded)."""
     interpolate = app.interpolate_index
 
     def with_preload(**kwargs) -> str:
         url = service.geojson_url(service.atlas.levels[0])
+        kwargs["title"] = f"{texts.APP_TITLE} – {service.atlas.name}"  # after a reload too
         kwargs["metas"] = (kwargs.get("metas", "") +
                            f'<link rel="preload" href="{url}" as="fetch" crossorigin="anonymous">')
         return interpolate(**kwargs)

@@ -38,13 +38,22 @@
     });
   }
 
-  function attach(show, labels, attempt) {
-    const map = mapOf(document.getElementById("map"));
+  function attach(show, data, attempt) {
+    const host = document.getElementById("map");
+    const map = mapOf(host);
     if (!map) {
-      if (attempt < 40) { setTimeout(function () { attach(show, labels, attempt + 1); }, 250); }
+      if (attempt < 40) { setTimeout(function () { attach(show, data, attempt + 1); }, 250); }
       return;
     }
-    map.__caLabels = {show: show, labels: labels};
+    const gd = host.querySelector(".js-plotly-plot");
+    if (window.Plotly && gd) { window.Plotly.Fx.unhover(gd); }  // no stale hover after a switch
+    if (data.bounds && map.__caFitted !== data.level) {
+      // fit the whole area into the map as it is really sized (once per level)
+      map.fitBounds([[data.bounds[0], data.bounds[1]], [data.bounds[2], data.bounds[3]]],
+                    {padding: 16, animate: false});
+      map.__caFitted = data.level;
+    }
+    map.__caLabels = {show: show, labels: data.labels || []};
     if (!map.__caLabelsBound) {
       map.on("move", function () { render(map); });
       map.on("resize", function () { render(map); });
@@ -55,9 +64,9 @@
 
   window.dash_clientside = Object.assign({}, window.dash_clientside);
   window.dash_clientside.chancenatlas = Object.assign({}, window.dash_clientside.chancenatlas, {
-    drawLabels: function (show, labels) {
+    drawLabels: function (show, data) {
       const on = Boolean(show && show.length);
-      attach(on, labels || [], 0);
+      attach(on, data || {}, 0);
       return on ? "labels-on" : "labels-off";
     },
   });

@@ -85,8 +85,12 @@ class AtlasService:
         chosen = self.atlas.meta.get("default_indicator")
         if chosen in set(catalogue["indicator_id"]):
             return chosen
-        need = catalogue[catalogue["polarity"] == "higher_worse"]
-        return (need if len(need) else catalogue)["indicator_id"].iloc[0]
+        rates = catalogue[catalogue["denominator"].fillna("").astype(str).str.len() > 0]
+        need = rates[rates["polarity"] == "higher_worse"]
+        for candidates in (need, rates, catalogue):
+            if len(candidates):
+                return candidates["indicator_id"].iloc[0]
+        raise AtlasQueryError(texts.ERR_UNKNOWN_INDICATOR.format(indicator_id="–"))
 
     def indicator(self, indicator_id: str) -> Indicator:
         """The indicator if this app may show it; internal ones only with show_internal."""
@@ -107,14 +111,17 @@ class AtlasService:
         """Versioned URL of a level's geometry: the browser may cache it forever."""
         return f"/geometrie/{self.version_tag}/{self.atlas.levels.index(level)}.geojson"
 
-    def label_points(self, level: str) -> list[list]:
-        """[name, lon, lat] per area, biggest first (so big areas win label collisions)."""
+    def label_points(self, level: str) -> dict:
+        """Names at points inside each area (biggest first, so big areas win label
+        collisions) and the level's bounds, for the browser to fit the map to."""
         districts = self.atlas.districts(level)
         order = districts.geometry.area.sort_values(ascending=False).index
         ordered = districts.loc[order]
         lons, lats = representative_points(ordered)
-        return [[name, lon, lat] for name, lon, lat in zip(ordered["name"], lons, lats,
-                                                           strict=True)]
+        bounds = [round(float(b), 5) for b in districts.to_crs(4326).total_bounds]
+        return {"labels": [[name, lon, lat] for name, lon, lat in
+                           zip(ordered["name"], lons, lats, strict=True)],
+                "bounds": bounds, "level": level}
 
     def map_view(self, level: str) -> MapView:
         return self._view(level)

@@ -126,7 +126,7 @@ def filter_options(offers: pd.DataFrame) -> dict[str, object]:
     ages_high = pd.to_numeric(offers["age_max"], errors="coerce")
     ages = None
     if ages_low.notna().any() and ages_high.notna().any():
-        ages = (int(ages_low.min()), int(math.ceil(ages_high.max())))
+        ages = (int(ages_low.min()), math.ceil(ages_high.max()))
     phases = _distinct(offers["phase"])
     chain = [p for p in texts.PHASE_ORDER if p in phases]
     return {

@@ -42,3 +42,9 @@ def parse_german_number(text: str) -> float:
     if "," in cleaned or _THOUSANDS_ONLY.fullmatch(cleaned):
         cleaned = cleaned.replace(".", "").replace(",", ".")
     return float(cleaned)
+
+
+def german_date(text: str) -> str:
+    """'2012-12-31' -> '31.12.2012'; anything else is returned as it is."""
+    match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text.strip())
+    return f"{match[3]}.{match[2]}.{match[1]}" if match else text

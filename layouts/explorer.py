@@ -9,6 +9,7 @@ from dash import dcc, html
 
 from indicators import texts
 from indicators.classification import K_MAX, K_MIN, method_labels
+from indicators.formatting import german_date
 from indicators.map_modes import MODE_LABELS
 from layouts import ids
 from layouts.controls import dropdown, labelled, year_marks
@@ -73,7 +74,8 @@ def _header(options: ExplorerOptions) -> html.Header:
                      className="brand-block"),
             html.Div([html.H1(options.atlas_name, className="atlas-name", id="atlas-name"),
                       badge], className="atlas-block"),
-            html.Div(f"{texts.DATA_DATE}: {options.data_date}" if options.data_date else "",
+            html.Div(f"{texts.DATA_DATE}: {german_date(options.data_date)}"
+                     if options.data_date else "",
                      className="data-date"),
             data_load_button(),
         ],

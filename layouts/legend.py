@@ -7,6 +7,7 @@ from dash import html
 from indicators import texts
 from indicators.catalogue import Indicator
 from indicators.classification import method_labels
+from indicators.formatting import german_date
 from indicators.map_view import ChoroplethData
 from indicators.robustness import Robustness
 
@@ -39,15 +40,16 @@ def _count_text(count: int) -> str:
 
 def indicator_info(indicator: Indicator, data_date: str) -> list:
     """Description and source under the map, as a report would cite them."""
-    facts = [
-        html.P(indicator.description, className="indicator-description"),
-        html.P([html.Strong(f"{texts.SOURCE}: "), indicator.source], className="indicator-source"),
-    ]
+    facts = [html.P(indicator.description, className="indicator-description")]
+    if indicator.source:
+        facts.append(html.P([html.Strong(f"{texts.SOURCE}: "), indicator.source],
+                            className="indicator-source"))
     if indicator.is_rate:
         facts.append(html.P(f"{indicator.numerator} / {indicator.denominator}",
                             className="indicator-definition"))
     if data_date:
-        facts.append(html.P(f"{texts.DATA_DATE}: {data_date}", className="indicator-date"))
+        facts.append(html.P(f"{texts.DATA_DATE}: {german_date(data_date)}",
+                            className="indicator-date"))
     return facts
 
 

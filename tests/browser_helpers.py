@@ -41,6 +41,8 @@ def choose(page, dropdown_id: str, label: str) -> None:
     """Open a Dash dropdown and click the option with this label."""
     page.click(f"#{dropdown_id}")
     page.get_by_role("option", name=label, exact=True).click()
+    if page.get_by_role("listbox").count():  # a menu left open would cover other controls
+        page.keyboard.press("Escape")
 
 
 def wait_for_trace_change(page, before: dict, key: str = "z", timeout: float = 15_000) -> dict:

@@ -33,3 +33,10 @@ def test_parse_german_number(text, expected):
 def test_parse_rejects_text():
     with pytest.raises(ValueError):
         parse_german_number("viel")
+
+
+def test_german_date():
+    from indicators.formatting import german_date
+
+    assert german_date("2012-12-31") == "31.12.2012"
+    assert german_date("31.12.2024") == "31.12.2024"
