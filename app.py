@@ -4,6 +4,7 @@
     python app.py serve [ATLAS]        serve an atlas (GeoPackage)
     python app.py import RECIPE        build or update an atlas from a recipe
     python app.py check ATLAS          validate an atlas
+    python app.py template KATALOG.xlsx [--atlas ATLAS]   Excel template of the catalogue
     python app.py demo [PATH]          rebuild the demo atlas
 
 HOST and PORT from the environment override the defaults 127.0.0.1:8050.
@@ -123,10 +124,12 @@ def main(argv: list[str]) -> int:
 
             print(write_demo_atlas(Path(rest[0]) if rest else DEMO_ATLAS))
             return 0
-        if command in ("import", "check"):
+        if command in ("import", "check", "template"):
             from geodata.importer import cli
 
-            return (cli.import_main if command == "import" else cli.check_main)(rest)
+            main_of = {"import": cli.import_main, "check": cli.check_main,
+                       "template": cli.template_main}
+            return main_of[command](rest)
         if command.endswith(".gpkg") or Path(command).exists():
             return serve(Path(command))
         print(f"{texts.ERR_PREFIX}: unbekannter Befehl „{command}“.\n{__doc__}", file=sys.stderr)

@@ -41,3 +41,18 @@ def test_unknown_command(tmp_path):
     result = run_app("zaubern")
     assert result.returncode == 2
     assert "unbekannter Befehl „zaubern“" in result.stderr
+
+
+def test_check_command_validates_the_demo_atlas():
+    result = run_app("check", "geodata/data/musterstadt.gpkg")
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_check_command_on_a_broken_file(tmp_path):
+    path = tmp_path / "kaputt.gpkg"
+    path.write_text("kein GeoPackage", encoding="utf-8")
+    result = run_app("check", str(path))
+    assert result.returncode != 0
+    assert "kaputt.gpkg" in result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
