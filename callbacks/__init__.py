@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import explorer, geometry_route, playback, url_state
+from callbacks import explorer, geometry_route, playback, selection, url_state
 from callbacks.atlas_service import AtlasService
 
 
@@ -14,3 +14,4 @@ def register_callbacks(app: Dash, service: AtlasService) -> None:
     explorer.register(app, service)
     url_state.register(app, service)
     playback.register(app)
+    selection.register(app, service)

@@ -111,6 +111,13 @@ class AtlasService:
         """Versioned URL of a level's geometry: the browser may cache it forever."""
         return f"/geometrie/{self.version_tag}/{self.atlas.levels.index(level)}.geojson"
 
+    def district_options(self, level: str) -> list[dict]:
+        """The areas of a level for the selection list, sorted by name (German order)."""
+        districts = self.atlas.districts(level)
+        pairs = sorted(zip(districts["name"], districts["district_id"], strict=True),
+                       key=lambda pair: pair[0].casefold())
+        return [{"label": name, "value": key} for name, key in pairs]
+
     def label_points(self, level: str) -> dict:
         """Names at points inside each area (biggest first, so big areas win label
         collisions) and the level's bounds, for the browser to fit the map to."""

@@ -73,15 +73,15 @@ def register(app: Dash, service: AtlasService) -> None:
         Output(ids.CONTROL_MESSAGE, "children"),
         *MAP_INPUTS,
         Input(ids.MARK_UNSTABLE, "value"),
-        State(ids.MAP_GEOMETRY_LEVEL, "data"),
+        State(ids.MAP_GEOMETRY_LEVEL, "data"), State(ids.DISTRICT_SELECT, "value"),
     )
     def _update_map(*args):
-        *controls, mark_unstable, geometry_level = args
+        *controls, mark_unstable, geometry_level, selected = args
         if not controls[0] or controls[1] is None:
             return (no_update,) * 7
         try:
             return map_outputs(service, map_request(*controls), bool(mark_unstable),
-                               geometry_level)
+                               geometry_level, tuple(selected or ()))
         except AtlasError as error:
             return (*(no_update,) * 6, str(error))
 
@@ -138,7 +138,7 @@ def map_request(indicator_id, year, level, mode, compare_year, method, k, fixed,
 
 
 def map_outputs(service: AtlasService, request: MapRequest, mark_unstable: bool,
-                geometry_level: str | None) -> tuple:
+                geometry_level: str | None, selected: tuple[str, ...] = ()) -> tuple:
     """Full figure when the level (geometry) changes, else a Patch of the changing parts."""
     data = service.choropleth(request)
     unstable = ()
@@ -155,7 +155,7 @@ def map_outputs(service: AtlasService, request: MapRequest, mark_unstable: bool,
     else:
         level = request.level
         figure = choropleth_figure(service.geojson_url(level), data, service.map_view(level),
-                                   unstable)
+                                   unstable, selected)
         labels = service.label_points(level)
     indicator = service.indicator(request.indicator_id)
     message = " ".join(data.notes)

@@ -32,6 +32,7 @@ PARAMETERS = {
     "grenzen": (ids.CUSTOM_BREAKS, "value"),
     "namen": (ids.SHOW_NAMES, "value"),
     "unsicher": (ids.MARK_UNSTABLE, "value"),
+    "auswahl": (ids.DISTRICT_SELECT, "value"),
 }
 TOGGLES = {"fest": "fixed", "namen": "names", "unsicher": "mark"}
 
@@ -46,9 +47,13 @@ def state_from_query(search: str | None, service: AtlasService) -> dict:
     year = _int(query.get("jahr"))
     *_, year, _options, compare = year_controls(years, year, _int(query.get("vergleichsjahr")))
     k = _int(query.get("anzahl"))
+    level = _choice(query.get("ebene"), service.atlas.levels)
+    known = set(service.atlas.districts(level)["district_id"])
+    chosen = [key for key in query.get("auswahl", "").split(",") if key in known]
     return {
+        "auswahl": list(dict.fromkeys(chosen)),
         "indikator": indicator, "jahr": year,
-        "ebene": _choice(query.get("ebene"), service.atlas.levels),
+        "ebene": level,
         "darstellung": _choice(query.get("darstellung"), list(MODES)),
         "vergleichsjahr": compare,
         "klassen": _choice(query.get("klassen"), list(METHODS)),
@@ -82,6 +87,7 @@ def explorer_options(service: AtlasService, search: str | None) -> ExplorerOptio
         years=service.years(state["indikator"]),
         levels=atlas.levels,
         state=state,
+        districts=service.district_options(state["ebene"]),
         url_keys=url_keys(),
     )
 

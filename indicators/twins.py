@@ -106,7 +106,7 @@ def _zscores(frame: pd.DataFrame) -> np.ndarray:
     """z-scores of the shown values; NaN where suppressed or missing."""
     suppressed = frame["suppressed"].fillna(False).astype(bool).to_numpy()
     values = frame["value"].to_numpy(dtype="float64", na_value=np.nan).copy()
-    values = np.nan_to_num(values)
+    values[suppressed] = np.nan
     shown = values[np.isfinite(values)]
     if len(shown) == 0:
         return values

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import dash_bootstrap_components as dbc
 from dash import dcc, html
@@ -30,6 +30,7 @@ class ExplorerOptions:
     years: list[int]
     levels: list[str]
     state: dict  # control values by URL parameter name (see callbacks/url_state.py)
+    districts: list[dict] = field(default_factory=list)  # areas of the chosen level
     url_keys: dict | None = None
 
 
@@ -99,6 +100,9 @@ def _controls(options: ExplorerOptions) -> html.Div:
             labelled(texts.LABEL_LEVEL, ids.LEVEL, dbc.RadioItems(
                 id=ids.LEVEL, options=[{"label": lv, "value": lv} for lv in options.levels],
                 value=options.state["ebene"], inline=True)),
+            labelled(texts.LABEL_DISTRICT_SELECT, ids.DISTRICT_SELECT, dropdown(
+                id=ids.DISTRICT_SELECT, options=options.districts, multi=True,
+                value=options.state["auswahl"], placeholder=texts.HINT_DISTRICT_SELECT)),
             html.Hr(),
             labelled(texts.LABEL_MODE, ids.MODE, dbc.RadioItems(
                 id=ids.MODE, value=options.state["darstellung"],

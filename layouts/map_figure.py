@@ -18,8 +18,9 @@ from indicators.palettes import NO_DATA_COLOR, SUPPRESSED_COLOR
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 GREY_TEMPLATE = "<b>%{text}</b><br>%{customdata}<extra></extra>"
-CLASSES, GREY, OUTLINE = 0, 1, 2
+CLASSES, GREY, OUTLINE, SELECTED = 0, 1, 2, 3
 OUTLINE_COLOR = "#1d2330"
+SELECTED_COLOR = "#0057b8"
 TRANSPARENT = "rgba(0,0,0,0)"
 
 
@@ -51,13 +52,25 @@ def trace_updates(data: ChoroplethData) -> dict[int, dict]:
     }
 
 
-def outline_update(district_ids: tuple[str, ...]) -> dict[int, dict]:
+def outline_update(district_ids: tuple[str, ...] | list[str]) -> dict[int, dict]:
     """The outline trace: areas to draw with a strong border (e.g. method-dependent ones)."""
     return {OUTLINE: {"locations": list(district_ids), "z": [0] * len(district_ids)}}
 
 
+def selection_update(district_ids: tuple[str, ...] | list[str]) -> dict[int, dict]:
+    """The selected areas: a thick blue border over whatever colour they have."""
+    return {SELECTED: {"locations": list(district_ids), "z": [0] * len(district_ids)}}
+
+
+def _border_trace(name: str, geojson_url: str, color: str, width: float, update: dict):
+    return go.Choroplethmap(name=name, geojson=geojson_url, featureidkey="id", showscale=False,
+                            hoverinfo="skip", colorscale=[[0, TRANSPARENT], [1, TRANSPARENT]],
+                            marker={"line": {"width": width, "color": color}}, **update)
+
+
 def choropleth_figure(geojson_url: str, data: ChoroplethData, view: MapView,
-                      outlined: tuple[str, ...] = ()) -> go.Figure:
+                      outlined: tuple[str, ...] = (), selected: tuple[str, ...] = ()
+                      ) -> go.Figure:
     """The full map: plain white background, no tiles, geometry by local URL; works offline."""
     updates = trace_updates(data)
     common = {"geojson": geojson_url, "featureidkey": "id", "showscale": False,
@@ -69,12 +82,14 @@ def choropleth_figure(geojson_url: str, data: ChoroplethData, view: MapView,
         go.Choroplethmap(name="grey", zmin=-0.5, zmax=1.5, hovertemplate=GREY_TEMPLATE,
                          colorscale=discrete_colorscale([NO_DATA_COLOR, SUPPRESSED_COLOR]),
                          **common, **updates[GREY]),
-        go.Choroplethmap(name="outline", geojson=geojson_url, featureidkey="id",
-                         showscale=False, hoverinfo="skip",
-                         colorscale=[[0, TRANSPARENT], [1, TRANSPARENT]],
-                         marker={"line": {"width": 4, "color": OUTLINE_COLOR}},
-                         **outline_update(outlined)[OUTLINE]),
+        _border_trace("outline", geojson_url, OUTLINE_COLOR, 4,
+                      outline_update(outlined)[OUTLINE]),
+        _border_trace("selected", geojson_url, SELECTED_COLOR, 5,
+                      selection_update(selected)[SELECTED]),
     ])
+    # selection is shown by the blue border, so Plotly must not dim the other areas
+    figure.update_traces(selected={"marker": {"opacity": 1}},
+                         unselected={"marker": {"opacity": 1}})
     figure.update_layout(
         map={"style": "white-bg", "center": {"lon": view.lon, "lat": view.lat},
              "zoom": view.zoom},
@@ -86,5 +101,6 @@ def choropleth_figure(geojson_url: str, data: ChoroplethData, view: MapView,
         paper_bgcolor="white",
         showlegend=False,
         uirevision="map",
+        dragmode="pan",
     )
     return figure

@@ -184,3 +184,7 @@ ROBUSTNESS_HINT = (
 ERR_BREAKS_FIELD = "Eigene Klassengrenzen: {message}"
 FIXED_BREAKS_NOTE = "Klassengrenzen aus allen Jahren {first}–{last} (vergleichbare Farben)."
 CITY_CHANGE = "{before} → {after} ({change})"
+
+# --- selection of areas (step 3) ----------------------------------------------
+LABEL_DISTRICT_SELECT = "Gebiete auswählen"
+HINT_DISTRICT_SELECT = "Auf der Karte anklicken oder hier suchen"
