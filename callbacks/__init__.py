@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import explorer, geometry_route, playback, selection, url_state
+from callbacks import compare, explorer, geometry_route, playback, profile, selection, url_state
 from callbacks.atlas_service import AtlasService
 
 
@@ -15,3 +15,5 @@ def register_callbacks(app: Dash, service: AtlasService) -> None:
     url_state.register(app, service)
     playback.register(app)
     selection.register(app, service)
+    compare.register(app, service)
+    profile.register(app, service)

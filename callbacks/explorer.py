@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dash import ClientsideFunction, Dash, Input, Output, Patch, State, no_update
+from dash import ClientsideFunction, Dash, Input, Output, State, no_update
 
 from callbacks.atlas_service import AtlasService
 from indicators import AtlasError, texts
@@ -12,7 +12,7 @@ from indicators.map_view import MapRequest
 from layouts import ids
 from layouts.controls import year_marks
 from layouts.legend import indicator_info, legend_children, robustness_children
-from layouts.map_figure import choropleth_figure, outline_update, trace_updates
+from layouts.map_figure import choropleth_figure, outline_update, patch_traces, trace_updates
 
 HIDDEN, SHOWN = {"display": "none"}, {"display": "block"}
 MAP_INPUTS = [
@@ -147,11 +147,7 @@ def map_outputs(service: AtlasService, request: MapRequest, mark_unstable: bool,
         unstable = tuple(robust.loc[robust["spread"] >= 2, "district_id"])
     labels = no_update
     if geometry_level == request.level:
-        figure = Patch()
-        updates = {**trace_updates(data), **outline_update(unstable)}
-        for index, changes in updates.items():
-            for key, value in changes.items():
-                figure["data"][index][key] = value
+        figure = patch_traces({**trace_updates(data), **outline_update(unstable)})
     else:
         level = request.level
         figure = choropleth_figure(service.geojson_url(level), data, service.map_view(level),

@@ -6,11 +6,11 @@ URL); the map only draws it as a blue border, patched in without touching colour
 
 from __future__ import annotations
 
-from dash import Dash, Input, Output, Patch, State, ctx, no_update
+from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.atlas_service import AtlasService
 from layouts import ids
-from layouts.map_figure import selection_update
+from layouts.map_figure import patch_traces, selection_update
 
 
 def toggled(selection: list[str] | None, district_id: str) -> list[str]:
@@ -57,11 +57,7 @@ def register(app: Dash, service: AtlasService) -> None:
     def _outline_selection(selection: list[str] | None, geometry_level: str | None):
         if geometry_level is None:
             return no_update
-        figure = Patch()
-        for index, changes in selection_update(selection or []).items():
-            for key, value in changes.items():
-                figure["data"][index][key] = value
-        return figure
+        return patch_traces(selection_update(selection or []))
 
     @app.callback(
         Output(ids.DISTRICT_SELECT, "options"),

@@ -12,8 +12,10 @@ from indicators.classification import K_MAX, K_MIN, method_labels
 from indicators.formatting import german_date
 from indicators.map_modes import MODE_LABELS
 from layouts import ids
+from layouts.compare import compare_panel
 from layouts.controls import dropdown, labelled, year_marks
 from layouts.data_load import data_load_button
+from layouts.profile import profile_button, profile_modal
 
 PLAY_INTERVAL_MS = 1600
 
@@ -41,6 +43,7 @@ def explorer_layout(options: ExplorerOptions, data_load_panel=None) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             _header(options),
             data_load_panel,
+            profile_modal(),
             dbc.Container(
                 dbc.Row(
                     [
@@ -103,6 +106,7 @@ def _controls(options: ExplorerOptions) -> html.Div:
             labelled(texts.LABEL_DISTRICT_SELECT, ids.DISTRICT_SELECT, dropdown(
                 id=ids.DISTRICT_SELECT, options=options.districts, multi=True,
                 value=options.state["auswahl"], placeholder=texts.HINT_DISTRICT_SELECT)),
+            profile_button(),
             html.Hr(),
             labelled(texts.LABEL_MODE, ids.MODE, dbc.RadioItems(
                 id=ids.MODE, value=options.state["darstellung"],
@@ -189,6 +193,7 @@ def _map_panel() -> html.Div:
                               id=ids.ROBUSTNESS_BOX, is_open=False)],
                 className="robustness-box",
             ),
+            compare_panel(),
         ],
         className="map-panel",
     )

@@ -18,9 +18,10 @@ from indicators.palettes import NO_DATA_COLOR, SUPPRESSED_COLOR
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 GREY_TEMPLATE = "<b>%{text}</b><br>%{customdata}<extra></extra>"
-CLASSES, GREY, OUTLINE, SELECTED = 0, 1, 2, 3
+CLASSES, GREY, OUTLINE, SELECTED, TWINS = 0, 1, 2, 3, 4
 OUTLINE_COLOR = "#1d2330"
 SELECTED_COLOR = "#0057b8"
+TWINS_COLOR = "#c51b7d"
 TRANSPARENT = "rgba(0,0,0,0)"
 
 
@@ -62,6 +63,22 @@ def selection_update(district_ids: tuple[str, ...] | list[str]) -> dict[int, dic
     return {SELECTED: {"locations": list(district_ids), "z": [0] * len(district_ids)}}
 
 
+def twins_update(district_ids: tuple[str, ...] | list[str]) -> dict[int, dict]:
+    """Statistical twins of an area: a magenta border."""
+    return {TWINS: {"locations": list(district_ids), "z": [0] * len(district_ids)}}
+
+
+def patch_traces(updates: dict[int, dict]):
+    """A Dash Patch that sets only these trace properties (no geometry, nothing else)."""
+    from dash import Patch
+
+    figure = Patch()
+    for index, changes in updates.items():
+        for key, value in changes.items():
+            figure["data"][index][key] = value
+    return figure
+
+
 def _border_trace(name: str, geojson_url: str, color: str, width: float, update: dict):
     return go.Choroplethmap(name=name, geojson=geojson_url, featureidkey="id", showscale=False,
                             hoverinfo="skip", colorscale=[[0, TRANSPARENT], [1, TRANSPARENT]],
@@ -86,6 +103,7 @@ def choropleth_figure(geojson_url: str, data: ChoroplethData, view: MapView,
                       outline_update(outlined)[OUTLINE]),
         _border_trace("selected", geojson_url, SELECTED_COLOR, 5,
                       selection_update(selected)[SELECTED]),
+        _border_trace("twins", geojson_url, TWINS_COLOR, 4, twins_update(())[TWINS]),
     ])
     # selection is shown by the blue border, so Plotly must not dim the other areas
     figure.update_traces(selected={"marker": {"opacity": 1}},

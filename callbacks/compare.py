@@ -1,0 +1,11 @@
+"""Comparison panel callbacks (placeholder until the panel is built)."""
+
+from __future__ import annotations
+
+from dash import Dash
+
+from callbacks.atlas_service import AtlasService
+
+
+def register(app: Dash, service: AtlasService) -> None:
+    """Nothing to register yet."""
