@@ -38,6 +38,17 @@
     });
   }
 
+  /* Area layers are (re)added when their geometry arrives, possibly after the offer points;
+     the points belong on top, so move their layers last whenever they are not. */
+  function offersOnTop(map) {
+    const ids = ["plotly-trace-layer-offers-circle", "plotly-trace-layer-offers-symbol"];
+    const layers = map.getStyle().layers.map(function (l) { return l.id; });
+    const present = ids.filter(function (id) { return layers.includes(id); });
+    if (present.length && layers.slice(-present.length).join() !== present.join()) {
+      present.forEach(function (id) { map.moveLayer(id); });
+    }
+  }
+
   function attach(show, data, attempt) {
     const host = document.getElementById("map");
     const map = mapOf(host);
@@ -57,8 +68,10 @@
     if (!map.__caLabelsBound) {
       map.on("move", function () { render(map); });
       map.on("resize", function () { render(map); });
+      map.on("idle", function () { offersOnTop(map); });
       map.__caLabelsBound = true;
     }
+    offersOnTop(map);
     render(map);
   }
 

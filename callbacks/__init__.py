@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from dash import Dash
 
-from callbacks import compare, explorer, geometry_route, playback, profile, selection, url_state
+from callbacks import (
+    compare,
+    explorer,
+    geometry_route,
+    offers,
+    playback,
+    profile,
+    selection,
+    url_state,
+)
 from callbacks.atlas_service import AtlasService
 
 
@@ -17,3 +26,4 @@ def register_callbacks(app: Dash, service: AtlasService) -> None:
     selection.register(app, service)
     compare.register(app, service)
     profile.register(app, service)
+    offers.register(app, service)

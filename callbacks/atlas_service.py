@@ -19,10 +19,18 @@ from geodata.browser_geometry import (
     map_view_for,
     representative_points,
 )
+from geodata.offers import (
+    OfferFilter,
+    filter_offers,
+    filter_options,
+    offers_in,
+    offers_per_district,
+)
 from indicators import Atlas, AtlasQueryError, open_atlas, texts
 from indicators.catalogue import Indicator
 from indicators.map_view import ChoroplethData, MapRequest, choropleth_data, mode_result
 from indicators.robustness import Robustness, robustness
+from indicators.supply import with_supply_indicators
 
 
 class AtlasService:
@@ -58,7 +66,9 @@ class AtlasService:
         self._view = lambda level: _view(self.key, level)
 
     def _use(self, atlas: Atlas) -> None:
-        self.atlas = atlas
+        # supply indicators (Kita-Plätze je 100 Kinder, …) are derived live from the offers
+        # and then behave like every other indicator
+        self.atlas = with_supply_indicators(atlas) if len(atlas.offers()) else atlas
         self.key = atlas.cache_key
         self.version_tag = hashlib.sha1(self.key.encode()).hexdigest()[:10]
 
@@ -153,3 +163,29 @@ class AtlasService:
                 done += 1
         self.geojson(level)
         return done
+
+    # --- offers -----------------------------------------------------------------
+    def offer_choices(self) -> dict:
+        return filter_options(self.atlas.offers())
+
+    def offer_points(self, offer_filter: OfferFilter):
+        """Filtered offers in WGS84 (lon, lat columns) for the map layer."""
+        offers = filter_offers(self.atlas.offers(), offer_filter)
+        points = offers.to_crs(4326)
+        return offers.assign(lon=points.geometry.x.round(6), lat=points.geometry.y.round(6))
+
+    def offers_of(self, district_ids: list[str], level: str):
+        """The offers lying in the selected areas (each with its area), for the table."""
+        districts = self.atlas.districts(level)
+        known = set(districts["district_id"])
+        return offers_in(self.atlas.offers(), districts, [i for i in district_ids if i in known])
+
+    def area_of_offer(self, offer_id: str, level: str) -> str | None:
+        """The area (of this level) an offer lies in, or None when it lies outside all."""
+        offers = self.atlas.offers()
+        chosen = offers[offers["offer_id"].astype(str) == str(offer_id)]
+        if chosen.empty:
+            return None
+        joined = offers_per_district(chosen, self.atlas.districts(level)).assignment
+        area = joined.iloc[0]
+        return None if area is None or area != area else str(area)

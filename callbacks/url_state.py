@@ -88,6 +88,8 @@ def explorer_options(service: AtlasService, search: str | None) -> ExplorerOptio
         levels=atlas.levels,
         state=state,
         districts=service.district_options(state["ebene"]),
+        offer_choices=service.offer_choices(),
+        show_contact=not service.public_only,
         url_keys=url_keys(),
     )
 

@@ -144,6 +144,10 @@ class Atlas:
         return self._remember(("districts", level), lambda: self._districts[
             self._districts["level"] == level].reset_index(drop=True))
 
+    def offers(self) -> gpd.GeoDataFrame:
+        """The offers (Angebote) as points in the atlas's CRS, all columns of the store."""
+        return self._layers.offers
+
     def district_names(self) -> pd.Series:
         return self._districts.set_index("district_id")["name"]
 

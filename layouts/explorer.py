@@ -15,6 +15,7 @@ from layouts import ids
 from layouts.compare import compare_panel
 from layouts.controls import dropdown, labelled, year_marks
 from layouts.data_load import data_load_button
+from layouts.offers import offer_controls, offer_table
 from layouts.profile import profile_button, profile_modal
 
 PLAY_INTERVAL_MS = 1600
@@ -33,6 +34,8 @@ class ExplorerOptions:
     levels: list[str]
     state: dict  # control values by URL parameter name (see callbacks/url_state.py)
     districts: list[dict] = field(default_factory=list)  # areas of the chosen level
+    offer_choices: dict = field(default_factory=dict)  # geodata.offers.filter_options
+    show_contact: bool = False
     url_keys: dict | None = None
 
 
@@ -48,7 +51,7 @@ def explorer_layout(options: ExplorerOptions, data_load_panel=None) -> html.Div:
                 dbc.Row(
                     [
                         dbc.Col(_controls(options), lg=3, className="controls-column"),
-                        dbc.Col(_map_panel(), lg=9),
+                        dbc.Col(_map_panel(options), lg=9),
                     ],
                     className="g-3",
                 ),
@@ -136,6 +139,8 @@ def _controls(options: ExplorerOptions) -> html.Div:
             dbc.Checklist(id=ids.MARK_UNSTABLE, switch=True, value=options.state["unsicher"],
                           options=[{"label": texts.LABEL_MARK_UNSTABLE, "value": "mark"}]),
             html.Div(id=ids.CONTROL_MESSAGE, className="control-message", role="status"),
+            html.Hr(),
+            offer_controls(options.offer_choices),
         ],
         className="controls",
     )
@@ -167,7 +172,7 @@ def _year_control(options: ExplorerOptions) -> html.Div:
     )
 
 
-def _map_panel() -> html.Div:
+def _map_panel(options: ExplorerOptions) -> html.Div:
     return html.Div(
         [
             html.H2(id=ids.MAP_TITLE, className="map-title"),
@@ -181,7 +186,9 @@ def _map_panel() -> html.Div:
                         ),
                         lg=9,
                     ),
-                    dbc.Col(html.Div(id=ids.LEGEND, className="legend"), lg=3),
+                    dbc.Col([html.Div(id=ids.LEGEND, className="legend"),
+                             html.Div(id=ids.OFFER_LEGEND, className="legend offer-legend")],
+                            lg=3),
                 ],
                 className="g-2",
             ),
@@ -194,6 +201,7 @@ def _map_panel() -> html.Div:
                 className="robustness-box",
             ),
             compare_panel(),
+            offer_table(options.show_contact),
         ],
         className="map-panel",
     )

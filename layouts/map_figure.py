@@ -10,6 +10,7 @@ hover. ``trace_updates`` – z, hover numbers, colours – is all a switch sends
 from __future__ import annotations
 
 import plotly.graph_objects as go
+from dash import Patch
 
 from geodata.browser_geometry import MapView
 from indicators import texts
@@ -18,7 +19,7 @@ from indicators.palettes import NO_DATA_COLOR, SUPPRESSED_COLOR
 
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', Arial, sans-serif"
 GREY_TEMPLATE = "<b>%{text}</b><br>%{customdata}<extra></extra>"
-CLASSES, GREY, OUTLINE, SELECTED, TWINS = 0, 1, 2, 3, 4
+CLASSES, GREY, OUTLINE, SELECTED, TWINS, OFFERS = 0, 1, 2, 3, 4, 5
 OUTLINE_COLOR = "#1d2330"
 SELECTED_COLOR = "#0057b8"
 TWINS_COLOR = "#c51b7d"
@@ -68,14 +69,26 @@ def twins_update(district_ids: tuple[str, ...] | list[str]) -> dict[int, dict]:
     return {TWINS: {"locations": list(district_ids), "z": [0] * len(district_ids)}}
 
 
-def patch_traces(updates: dict[int, dict]):
-    """A Dash Patch that sets only these trace properties (no geometry, nothing else)."""
-    from dash import Patch
+def offers_update(lon: list, lat: list, colors: list, sizes: list, hover: list,
+                  offer_ids: list) -> dict[int, dict]:
+    """The offer points (empty lists hide the layer)."""
+    return {OFFERS: {"lon": lon, "lat": lat, "marker.color": colors, "marker.size": sizes,
+                     "text": hover, "customdata": offer_ids}}
 
+
+def patch_traces(updates: dict[int, dict]):
+    """A Dash Patch that sets only these trace properties (no geometry, nothing else).
+
+    Dotted keys ("marker.color") address nested properties.
+    """
     figure = Patch()
     for index, changes in updates.items():
         for key, value in changes.items():
-            figure["data"][index][key] = value
+            *path, last = key.split(".")
+            target = figure["data"][index]
+            for part in path:
+                target = target[part]
+            target[last] = value
     return figure
 
 
@@ -104,6 +117,11 @@ def choropleth_figure(geojson_url: str, data: ChoroplethData, view: MapView,
         _border_trace("selected", geojson_url, SELECTED_COLOR, 5,
                       selection_update(selected)[SELECTED]),
         _border_trace("twins", geojson_url, TWINS_COLOR, 4, twins_update(())[TWINS]),
+        # uid fixed: assets/map_labels.js keeps this trace's layers above the areas
+        go.Scattermap(name="offers", uid="offers", lon=[], lat=[], mode="markers", text=[],
+                      customdata=[],
+                      hovertemplate="%{text}<extra></extra>",
+                      marker={"size": [], "color": [], "opacity": 0.9}),
     ])
     # selection is shown by the blue border, so Plotly must not dim the other areas
     figure.update_traces(selected={"marker": {"opacity": 1}},

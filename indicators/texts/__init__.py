@@ -188,3 +188,28 @@ CITY_CHANGE = "{before} → {after} ({change})"
 # --- selection of areas (step 3) ----------------------------------------------
 LABEL_DISTRICT_SELECT = "Gebiete auswählen"
 HINT_DISTRICT_SELECT = "Auf der Karte anklicken oder hier suchen"
+
+# --- offer layer (step 4) -------------------------------------------------------------
+SECTION_OFFERS = "Angebote"
+LABEL_OFFER_LAYER = "Angebote auf der Karte zeigen"
+LABEL_OFFER_PHASE = "Phase der Präventionskette"
+LABEL_OFFER_CATEGORY = "Art des Angebots"
+LABEL_OFFER_PROVIDER = "Träger"
+LABEL_OFFER_AGE = "Alter (Jahre)"
+LABEL_OFFER_TARGET = "Zielgruppe"
+LABEL_OFFER_TEXT = "Suche (Name, Träger, Adresse, Sprache)"
+OFFER_AGE_ANY = "alle Altersstufen"
+OFFER_COUNT = "{shown} von {total} Angeboten"
+OFFER_TABLE_TITLE = "Angebote in den ausgewählten Gebieten"
+OFFER_TABLE_EMPTY = "Gebiete auf der Karte auswählen, um ihre Angebote als Liste zu sehen."
+OFFER_COLUMNS = {
+    "district_name": "Gebiet", "name": "Angebot", "category": "Art", "provider": "Träger",
+    "provider_type": "Trägerart", "capacity": "Plätze", "ages": "Alter", "address": "Adresse",
+    "opening_hours": "Öffnungszeiten", "languages": "Sprachen", "contact": "Kontakt",
+}
+OFFER_HOVER_PLACES = "Plätze: {places}"
+OFFER_HOVER_AGES = "Alter: {low}–{high} Jahre"
+OFFER_HOVER_LANGUAGES = "Sprachen: {languages}"
+OFFER_HOVER_CONTACT = "Kontakt: {contact}"
+OFFER_LEGEND_TITLE = "Angebote (Größe = Plätze)"
+OFFER_ALL = "alle"
