@@ -174,11 +174,13 @@ class AtlasService:
         points = offers.to_crs(4326)
         return offers.assign(lon=points.geometry.x.round(6), lat=points.geometry.y.round(6))
 
-    def offers_of(self, district_ids: list[str], level: str):
-        """The offers lying in the selected areas (each with its area), for the table."""
+    def offers_of(self, district_ids: list[str], level: str,
+                  offer_filter: OfferFilter | None = None):
+        """The (filtered) offers lying in the selected areas, each with its area."""
         districts = self.atlas.districts(level)
         known = set(districts["district_id"])
-        return offers_in(self.atlas.offers(), districts, [i for i in district_ids if i in known])
+        offers = filter_offers(self.atlas.offers(), offer_filter or OfferFilter())
+        return offers_in(offers, districts, [i for i in district_ids if i in known])
 
     def area_of_offer(self, offer_id: str, level: str) -> str | None:
         """The area (of this level) an offer lies in, or None when it lies outside all."""

@@ -121,24 +121,40 @@ def register(app: Dash, service: AtlasService) -> None:
                for make, prop in ((panel.graph_id, "figure"), (panel.message_id, "children"),
                                   (panel.notes_id, "children"))]
 
-    @app.callback(
-        *outputs,
-        Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"), Input(ids.LEVEL, "value"),
-        Input(ids.DISTRICT_SELECT, "value"), Input(panel.TABS, "active_tab"),
-        Input(panel.SCATTER_INDICATOR, "value"),
-    )
-    def _fill_active_tab(indicator_id, year, level, selection, tab, second_id):
-        tab = tab if tab in TABS else panel.BARS
-        if ctx.triggered_id == panel.SCATTER_INDICATOR and tab != panel.SCATTER:
-            return [no_update] * len(outputs)
+    controls = (Input(ids.INDICATOR, "value"), Input(ids.YEAR, "value"),
+                Input(ids.LEVEL, "value"), Input(ids.DISTRICT_SELECT, "value"))
+
+    def state_of(indicator_id, year, level, selection, second_id) -> PanelState:
         level = level or service.atlas.levels[0]
         known = set(service.atlas.districts(level)["district_id"])
         # during a level switch the selection still holds areas of the old level
-        state = PanelState(indicator_id, int(year), level,
-                           [key for key in (selection or []) if key in known], second_id)
-        content = tab_content(service, tab, state)
+        return PanelState(indicator_id, int(year), level,
+                          [key for key in (selection or []) if key in known], second_id)
+
+    @app.callback(
+        *outputs, *controls, Input(panel.TABS, "active_tab"),
+        State(panel.SCATTER_INDICATOR, "value"),
+    )
+    def _fill_active_tab(indicator_id, year, level, selection, tab, second_id):
+        tab = tab if tab in TABS else panel.BARS
+        content = tab_content(service, tab, state_of(indicator_id, year, level, selection,
+                                                     second_id))
         return [part for name in TABS
                 for part in (content if name == tab else (no_update,) * 3)]
+
+    @app.callback(
+        *[Output(output.component_id, output.component_property, allow_duplicate=True)
+          for output in outputs[-3:]],
+        Input(panel.SCATTER_INDICATOR, "value"),
+        *[State(i.component_id, i.component_property) for i in controls],
+        State(panel.TABS, "active_tab"),
+        prevent_initial_call=True,
+    )
+    def _second_indicator_chosen(second_id, indicator_id, year, level, selection, tab):
+        if tab != panel.SCATTER or not second_id:
+            return [no_update] * 3
+        return tab_content(service, panel.SCATTER,
+                           state_of(indicator_id, year, level, selection, second_id))
 
     @app.callback(
         Output(panel.SCATTER_INDICATOR, "options"), Output(panel.SCATTER_INDICATOR, "value"),

@@ -4,7 +4,7 @@ the table of offers in the selected areas, and clicks that select an offer's are
 from __future__ import annotations
 
 import numpy as np
-from dash import Dash, Input, Output, State, no_update
+from dash import Dash, Input, Output, State, ctx, no_update
 
 from callbacks.atlas_service import AtlasService
 from callbacks.selection import added
@@ -65,33 +65,32 @@ def register(app: Dash, service: AtlasService) -> None:
                               if c in colors}))
 
     @app.callback(
-        Output(ids.OFFER_TABLE, "data"), Output(ids.OFFER_TABLE_HINT, "hidden"),
-        Input(ids.DISTRICT_SELECT, "value"), Input(ids.LEVEL, "value"),
+        Output(ids.OFFER_TABLE, "rowData"), Output(ids.OFFER_TABLE_HINT, "hidden"),
+        Input(ids.DISTRICT_SELECT, "value"), Input(ids.LEVEL, "value"), *FILTER_INPUTS[1:],
     )
-    def _offer_table(selection: list[str] | None, level: str):
+    def _offer_table(selection: list[str] | None, level: str, *filters):
+        """The same filters as the map layer apply to the list."""
         if not selection:
             return [], False
         try:
-            table = service.offers_of(selection, level)
+            table = service.offers_of(selection, level, offer_filter(*filters))
         except AtlasError:
             return [], False
         return offer_rows(table, not service.public_only), True
 
     @app.callback(
         Output(ids.DISTRICT_SELECT, "value", allow_duplicate=True),
-        Input(ids.MAP, "clickData"), Input(ids.OFFER_TABLE, "active_cell"),
-        State(ids.OFFER_TABLE, "derived_viewport_data"), State(ids.DISTRICT_SELECT, "value"),
-        State(ids.LEVEL, "value"),
+        Input(ids.MAP, "clickData"), Input(ids.OFFER_TABLE, "cellClicked"),
+        State(ids.DISTRICT_SELECT, "value"), State(ids.LEVEL, "value"),
         prevent_initial_call=True,
     )
-    def _select_area_of_offer(click, cell, table_rows, selection, level):
+    def _select_area_of_offer(click, cell, selection, level):
         """Clicking an offer (map or table) highlights its area by selecting it."""
+        if ctx.triggered_id == ids.OFFER_TABLE:
+            area = str((cell or {}).get("rowId") or "").split("|")[0]
+            return added(selection, [area]) if area else no_update
         offer_ids = [p.get("customdata") for p in (click or {}).get("points", [])
                      if p.get("curveNumber") == OFFERS]
-        if cell and table_rows and cell.get("row") is not None \
-                and cell["row"] < len(table_rows):
-            area = table_rows[cell["row"]].get("district_id")
-            return added(selection, [area]) if area else no_update
         if not offer_ids:
             return no_update
         area = service.area_of_offer(offer_ids[0], level)

@@ -116,8 +116,8 @@ def bars_figure(frame: pd.DataFrame, indicator: Indicator, year: int) -> go.Figu
                               font={"size": 16, "color": MUTED})
     city = rows[(rows["kind"] == CITY) & rows["value"].notna()]
     if len(city) and (rows["kind"] != CITY).any():
-        figure.add_vline(x=float(city["value"].iloc[0]), line={"color": CITY_COLOR,
-                                                                "width": 2, "dash": "dash"})
+        figure.add_vline(x=float(city["value"].iloc[0]), layer="below",
+                         line={"color": CITY_COLOR, "width": 2, "dash": "dash"})
     known = rows["value"].dropna()
     top = float(known.max()) if len(known) else 1.0
     base_layout(figure, msg.CHART_TITLE.format(name=indicator.name, year=year),
@@ -194,11 +194,12 @@ def ranking_figure(frame: pd.DataFrame, indicator: Indicator, year: int,
         hovertemplate=BAR_HOVER, width=0.78,
     ))
     if reference is not None and pd.notna(reference["value"]):
-        figure.add_vline(
-            x=float(reference["value"]), line={"color": CITY_COLOR, "width": 2.5, "dash": "dash"},
-            annotation={"text": msg.CITY_MARK.format(text=reference["text"]),
-                        "font": {"size": 16, "color": CITY_COLOR}, "yanchor": "bottom"},
-            annotation_position="top",
+        figure.add_vline(x=float(reference["value"]), layer="below",
+                         line={"color": CITY_COLOR, "width": 2.5, "dash": "dash"})
+        figure.add_annotation(
+            x=float(reference["value"]), y=1, xref="x", yref="paper", yanchor="bottom",
+            text=f"<b>{msg.CITY_MARK.format(text=reference['text'])}</b>", showarrow=False,
+            font={"size": 16, "color": CITY_COLOR}, bgcolor="white",
         )
     height = 120 + (RANK_ROW_PX if named else 4) * max(len(rows), 3)
     base_layout(figure, msg.CHART_TITLE.format(name=indicator.name, year=year),
@@ -208,9 +209,8 @@ def ranking_figure(frame: pd.DataFrame, indicator: Indicator, year: int,
     top = float(rows["value"].max()) if len(rows) else 1.0
     figure.update_xaxes(title={"text": value_axis_title(indicator), "font": {"size": 16}},
                         range=[min(0.0, float(rows["value"].min()) if len(rows) else 0.0),
-                               top * 1.12 if top > 0 else 1.0],
-                        side="top")
-    figure.update_layout(margin={"t": 96})
+                               top * 1.12 if top > 0 else 1.0])
+    figure.update_layout(margin={"t": 84})
     return figure
 
 

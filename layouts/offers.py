@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import math
 
+import dash_ag_grid as dag
 import dash_bootstrap_components as dbc
-from dash import dash_table, html
+from dash import html
 
 from indicators import texts
 from indicators.formatting import format_count
 from layouts import ids
 from layouts.controls import dropdown, labelled
-from layouts.map_figure import FONT
 
 #: Colour-blind-safe (Okabe–Ito based) and dark enough to stand out on the yellow–brown
 #: area colours; the most frequent categories get the clearest colours.
@@ -70,19 +70,23 @@ def offer_legend(colors: dict[str, str]) -> list:
 
 
 def offer_table(show_contact: bool) -> html.Div:
+    """Sortable, filterable list (AG Grid, shipped with the app; no CDN)."""
     columns = [key for key in texts.OFFER_COLUMNS if show_contact or key != "contact"]
     return html.Div(
         [
             html.H3(texts.OFFER_TABLE_TITLE, className="section-title"),
             html.P(texts.OFFER_TABLE_EMPTY, id=ids.OFFER_TABLE_HINT, className="hint"),
-            dash_table.DataTable(
-                id=ids.OFFER_TABLE, data=[], page_size=12, sort_action="native",
-                filter_action="native", row_selectable=False, cell_selectable=True,
-                columns=[{"name": texts.OFFER_COLUMNS[key], "id": key} for key in columns],
-                style_cell={"fontFamily": FONT, "fontSize": "15px", "textAlign": "left",
-                            "whiteSpace": "normal", "height": "auto", "padding": "6px"},
-                style_header={"fontWeight": "700", "backgroundColor": "#e8eef6"},
-                filter_options={"placeholder_text": "Filter …", "case": "insensitive"},
+            dag.AgGrid(
+                id=ids.OFFER_TABLE, rowData=[], className="ag-theme-alpine offer-grid",
+                columnDefs=[{"field": key, "headerName": texts.OFFER_COLUMNS[key],
+                             "filter": True, "sortable": True, "wrapText": True,
+                             "autoHeight": True, "minWidth": 110} for key in columns],
+                defaultColDef={"flex": 1, "resizable": True},
+                getRowId="params.data.row_key",
+                dashGridOptions={"localeText": texts.GRID_LOCALE, "domLayout": "autoHeight",
+                                 "pagination": True, "paginationPageSize": 12,
+                                 "paginationPageSizeSelector": False},
+                style={"width": "100%"},
             ),
         ],
         className="offer-table-box",
@@ -114,6 +118,7 @@ def offer_rows(table, show_contact: bool) -> list[dict]:
         record["ages"] = (f"{int(row.age_min)}–{int(row.age_max)}"
                           if _known(row.age_min) and _known(row.age_max) else "")
         record["district_id"] = row.district_id
+        record["row_key"] = f"{row.district_id}|{row.offer_id}"
         if not show_contact:
             record.pop("contact", None)
         rows.append(record)

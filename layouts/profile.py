@@ -94,7 +94,8 @@ def profile_modal() -> dbc.Modal:
                 className="profile-footer",
             ),
         ],
-        id=MODAL, is_open=False, size="xl", scrollable=True, className="profile-modal",
+        id=MODAL, is_open=False, size="xl", scrollable=True, class_name="profile-modal",
+        dialog_class_name="profile-dialog",
     )
 
 

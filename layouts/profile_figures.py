@@ -173,7 +173,8 @@ def _row(figure: go.Figure, rows: pd.DataFrame, areas: list[tuple[str, str]], in
     if _finite(city):
         figure.add_trace(go.Scatter(
             x=[city], y=[0], mode="markers", xaxis=sx, yaxis=sy,
-            marker={"symbol": "line-ns-open", "size": 30, "line": {"width": 3.5, "color": INK}},
+            marker={"symbol": "line-ns-open", "size": 30, "color": INK,
+                    "line": {"width": 3.5, "color": INK}},
             hovertemplate=msg.PROFILE_HOVER_CITY.format(city=first["city_text"])
             + "<extra></extra>",
             meta={"role": "city", **meta}))

@@ -73,7 +73,7 @@ def test_bars_ranking_click_and_two_indicators(page, demo_server, demo_atlas) ->
         assert math.isclose(shown[label], row.value, rel_tol=1e-9)
     assert shown["Gesamtstadt"] == pytest.approx(demo_atlas.city_value(INDICATOR, YEAR)["value"])
     panel_text = page.inner_text(f"#{panel.graph_id(panel.BARS)}")
-    assert "42,5 %" in panel_text and "21,9 %" in panel_text
+    assert "42,5\u00a0%" in panel_text and "21,9\u00a0%" in panel_text
     screenshot(page, "compare_page")
     page.locator("#compare-panel").screenshot(path=str(screenshot_path("compare_bars_panel")))
 

@@ -213,3 +213,13 @@ OFFER_HOVER_LANGUAGES = "Sprachen: {languages}"
 OFFER_HOVER_CONTACT = "Kontakt: {contact}"
 OFFER_LEGEND_TITLE = "Angebote (Größe = Plätze)"
 OFFER_ALL = "alle"
+GRID_LOCALE = {
+    "filterOoo": "Filtern …", "contains": "enthält", "notContains": "enthält nicht",
+    "equals": "ist gleich", "notEqual": "ist nicht gleich", "startsWith": "beginnt mit",
+    "endsWith": "endet mit", "blank": "leer", "notBlank": "nicht leer", "andCondition": "UND",
+    "orCondition": "ODER", "noRowsToShow": "Keine Angebote", "page": "Seite", "of": "von",
+    "to": "bis", "firstPage": "Erste Seite", "lastPage": "Letzte Seite",
+    "nextPage": "Nächste Seite", "previousPage": "Vorige Seite", "loadingOoo": "Lädt …",
+    "applyFilter": "Anwenden", "resetFilter": "Zurücksetzen", "clearFilter": "Leeren",
+    "searchOoo": "Suchen …", "selectAll": "Alle auswählen",
+}
