@@ -140,8 +140,10 @@ def series_figure(frame: pd.DataFrame, indicator: Indicator, year: int | None = 
     years = sorted(int(y) for y in frame["year"].unique())
     areas = frame[frame["kind"] != CITY]
     for index, (district_id, line) in enumerate(areas.groupby("district_id", sort=False)):
+        name = line["name"].iloc[0]
         figure.add_scatter(
-            name=line["name"].iloc[0], x=line["year"].tolist(), y=line["value"].tolist(),
+            name=name if line["value"].notna().any() else msg.SERIES_NO_VALUE.format(name=name),
+            x=line["year"].tolist(), y=line["value"].tolist(),
             text=line["text"].tolist(), customdata=[district_id] * len(line),
             mode="lines+markers", connectgaps=False,
             line={"width": 3.5, "color": LINE_COLORS[index % len(LINE_COLORS)]},

@@ -57,9 +57,11 @@ def tall_screenshot(page, name: str) -> None:
     page.set_viewport_size({"width": size["width"], "height": int(height) + 260})
     page.wait_for_timeout(600)
     screenshot(page, name)
-    top = page.locator(".profile-modal .modal-body")
-    top.screenshot(path=str(ARTIFACTS / f"{name}_top.png"), clip={
-        "x": 0, "y": 0, "width": 1500, "height": 1050})
+    box = page.locator(".profile-modal .modal-body").bounding_box()
+    for part in range(2):  # two readable crops of the top for a closer look
+        page.screenshot(path=str(ARTIFACTS / f"{name}_part{part + 1}.png"), clip={
+            "x": box["x"], "y": box["y"] + part * 1000, "width": box["width"],
+            "height": 1000})
     page.set_viewport_size(size)
     page.wait_for_timeout(300)
 
