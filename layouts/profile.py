@@ -183,7 +183,7 @@ def theme_sections(figures: Sequence[tuple[str, object]]) -> list:
 
 
 def error_alert(message: str) -> dbc.Alert:
-    return dbc.Alert(message, color="warning", className="profile-error", role="alert")
+    return dbc.Alert(message, color="warning", className="profile-error")
 
 
 def note(message: str) -> dbc.Alert:

@@ -46,12 +46,13 @@ GLYPHS = ("●", "◆", "■", "▲", "▼")  # the same shapes as text, for leg
 FONT_SIZE = 16
 SMALL_SIZE = 15
 LINE_PX = 21
+DOT_STEP_PX = 10
 HEADER_PX = 44
 # Horizontal layout of a row, in paper coordinates.
 NAME_X, VALUE_X = 0.0, 0.275
-SPINE_DOMAIN = (0.5, 0.8)
+SPINE_DOMAIN = (0.54, 0.8)
 TREND_DOMAIN = (0.84, 1.0)
-NAME_WRAP, VALUE_WRAP = 30, 26
+NAME_WRAP, VALUE_WRAP = 30, 32
 
 
 def dot_color(assessment: str) -> str:
@@ -87,7 +88,7 @@ def theme_figure(profile: pd.DataFrame, theme: str, level: str, year: int) -> go
         rows = frame[frame["indicator_id"] == indicator_id]
         domain = (1 - (top + height - 8) / total, 1 - (top + 8) / total)
         top += height
-        annotations += _row(figure, rows, areas, index, domain, year)
+        annotations += _row(figure, rows, areas, index, domain, year, height)
     figure.update_layout(
         height=total + HEADER_PX + 8,
         margin={"l": 6, "r": 6, "t": HEADER_PX, "b": 8},
@@ -154,7 +155,7 @@ def default_twin_indicators(catalogue: pd.DataFrame, k: int = 5) -> list[str]:
 
 # --- one row --------------------------------------------------------------------------
 def _row(figure: go.Figure, rows: pd.DataFrame, areas: list[tuple[str, str]], index: int,
-         domain: tuple[float, float], year: int) -> list[dict]:
+         domain: tuple[float, float], year: int, height: int) -> list[dict]:
     first = rows.iloc[0]
     spine_axis, trend_axis = 2 * index + 1, 2 * index + 2
     sx, sy = _ref("x", spine_axis), _ref("y", spine_axis)
@@ -178,7 +179,7 @@ def _row(figure: go.Figure, rows: pd.DataFrame, areas: list[tuple[str, str]], in
             hovertemplate=msg.PROFILE_HOVER_CITY.format(city=first["city_text"])
             + "<extra></extra>",
             meta={"role": "city", **meta}))
-    offsets = _offsets(len(areas))
+    offsets = _offsets(len(areas), height - 16)
     for position, (district_id, name) in enumerate(areas):
         own = rows[rows["district_id"] == district_id]
         if own.empty:
@@ -198,13 +199,22 @@ def _row(figure: go.Figure, rows: pd.DataFrame, areas: list[tuple[str, str]], in
                       "assessment": own["assessment"], **meta}))
         _sparkline(figure, own, symbol, tx, ty, year, name,
                    {"role": "trend", "district_id": district_id, **meta})
-    _row_axes(figure, spine_axis, trend_axis, domain, low, high, city, decimals,
-              _trend_years(rows))
+    trend_values = [v for trend in rows["trend"] for _, v in (trend or ())]
+    _row_axes(figure, spine_axis, trend_axis, domain, low, high, city, _trend_years(rows),
+              trend_values)
     middle = (domain[0] + domain[1]) / 2
-    return [
+    notes = [
         _text(NAME_X, middle, "<b>" + _wrap(first["name"], NAME_WRAP) + "</b>"),
         _text(VALUE_X, middle, _value_lines(rows, areas)),
     ]
+    if _finite(low) and _finite(high):  # the ends of the spine, written beside it
+        for value, x, anchor in ((low, 0, "right"), (high, 1, "left")):
+            notes.append({"x": x, "y": 0, "xref": f"{sx} domain", "yref": sy,
+                          "xanchor": anchor, "yanchor": "middle", "showarrow": False,
+                          "xshift": -6 if anchor == "right" else 6,
+                          "text": format_number(value, decimals),
+                          "font": {"size": SMALL_SIZE, "color": MUTED}})
+    return notes
 
 
 def _sparkline(figure, own, symbol, tx, ty, year, name, meta) -> None:
@@ -223,26 +233,27 @@ def _sparkline(figure, own, symbol, tx, ty, year, name, meta) -> None:
         meta=meta))
 
 
-def _row_axes(figure, spine_axis, trend_axis, domain, low, high, city, decimals,
-              years) -> None:
+def _row_axes(figure, spine_axis, trend_axis, domain, low, high, city, years,
+              trend_values) -> None:
     known = [v for v in (low, high, city) if _finite(v)]
     lo, hi = (min(known), max(known)) if known else (0.0, 1.0)
     pad = (hi - lo) * 0.05 or max(abs(hi) * 0.05, 1.0)
-    ticks = [v for v in (low, high) if _finite(v)]
     spine = {
         "domain": list(SPINE_DOMAIN), "anchor": _ref("y", spine_axis),
         "range": [lo - pad, hi + pad], "fixedrange": True, "showgrid": False,
-        "zeroline": False, "showline": False, "tickvals": ticks,
-        "ticktext": [format_number(v, decimals) for v in ticks], "ticks": "",
-        "tickfont": {"size": SMALL_SIZE, "color": MUTED},
+        "zeroline": False, "showline": False, "showticklabels": False, "ticks": "",
     }
     spine_y = {"domain": list(domain), "anchor": _ref("x", spine_axis), "range": [-1.2, 1.2],
                "visible": False, "fixedrange": True}
     trend_x = {"domain": list(TREND_DOMAIN), "anchor": _ref("y", trend_axis),
                "range": [years[0] - 0.4, years[-1] + 0.4] if years else None,
                "visible": False, "fixedrange": True}
+    # the sparkline on the spine's scale: a change looks as big as it is against the spread
+    trend_values = [v for v in trend_values if _finite(v)]
+    t_lo, t_hi = min([lo, *trend_values]), max([hi, *trend_values])
+    t_pad = (t_hi - t_lo) * 0.08 or 1.0
     trend_y = {"domain": list(domain), "anchor": _ref("x", trend_axis), "visible": False,
-               "fixedrange": True}
+               "fixedrange": True, "range": [t_lo - t_pad, t_hi + t_pad]}
     figure.update_layout({
         _axis("x", spine_axis): spine, _axis("y", spine_axis): spine_y,
         _axis("x", trend_axis): trend_x, _axis("y", trend_axis): trend_y,
@@ -278,7 +289,7 @@ def _value_lines(rows: pd.DataFrame, areas: list[tuple[str, str]]) -> str:
 def _row_height(rows: pd.DataFrame, n_areas: int) -> int:
     name_lines = len(textwrap.wrap(str(rows.iloc[0]["name"]), NAME_WRAP)) or 1
     value_lines = 1 + sum(len(textwrap.wrap(str(t), VALUE_WRAP)) or 1 for t in rows["text"])
-    return max(74, LINE_PX * max(name_lines, value_lines, n_areas) + 26)
+    return max(66, LINE_PX * max(name_lines, value_lines, n_areas) + 26)
 
 
 def _column_headers(level: str, years: list[int]) -> list[dict]:
@@ -320,9 +331,10 @@ def _trend_years(frame: pd.DataFrame) -> list[int]:
     return sorted(years)
 
 
-def _offsets(n: int) -> list[float]:
-    """Vertical positions of the areas' dots, so equal values do not hide each other."""
-    step = 0.38 if n > 1 else 0.0
+def _offsets(n: int, plot_px: int) -> list[float]:
+    """Vertical positions of the areas' dots (10 px apart, in axis units of the y range
+    -1.2..1.2), so equal values do not hide each other yet stay on the spine."""
+    step = DOT_STEP_PX * 2.4 / max(plot_px, 1) if n > 1 else 0.0
     return [((n - 1) / 2 - i) * step for i in range(n)]  # first on top
 
 
