@@ -21,7 +21,9 @@ PREFERRED_COLORS = {"Kita": "#0072B2", "Familienzentrum": "#CC79A7", "Grundschul
                     "Gesundheit": "#777777", "Sport/Kultur": "#E69F00"}
 CATEGORY_COLORS = ["#0072B2", "#CC79A7", "#009E73", "#56B4E9", "#000000", "#6A3D9A",
                    "#01665E", "#777777", "#E69F00"]
-WIDE_COLUMNS = ("name", "district_name", "address", "opening_hours", "provider")
+#: one line per offer; long texts show in full as a tooltip, the list scrolls sideways
+COLUMN_WIDTHS = {"name": 260, "district_name": 160, "address": 230, "opening_hours": 210,
+                 "provider": 190, "category": 170, "languages": 200, "contact": 200}
 AGE_BANDS = {"0-2": (0, 2), "3-5": (3, 5), "6-9": (6, 9), "10-13": (10, 13),
              "14-17": (14, 17), "18-26": (18, 26)}
 
@@ -80,12 +82,9 @@ def offer_table(show_contact: bool) -> html.Div:
             dag.AgGrid(
                 id=ids.OFFER_TABLE, rowData=[], className="ag-theme-alpine offer-grid",
                 columnDefs=[{"field": key, "headerName": texts.OFFER_COLUMNS[key],
-                             "filter": True, "sortable": True, "wrapText": True,
-                             "autoHeight": True,
-                             "minWidth": 170 if key in WIDE_COLUMNS else 110}
-                            for key in columns],
-                defaultColDef={"flex": 1, "resizable": True,
-                               "cellStyle": {"wordBreak": "normal", "lineHeight": "1.35"}},
+                             "filter": True, "sortable": True, "tooltipField": key,
+                             "minWidth": COLUMN_WIDTHS.get(key, 120)} for key in columns],
+                defaultColDef={"flex": 1, "resizable": True},
                 getRowId="params.data.row_key",
                 dashGridOptions={"localeText": texts.GRID_LOCALE, "domLayout": "autoHeight",
                                  "pagination": True, "paginationPageSize": 12,

@@ -58,3 +58,49 @@ def colour_of(trace: dict, index: int) -> str | None:
     """The fill colour this trace gives one district (discrete colourscale; None = not drawn)."""
     z = trace["z"][index]
     return None if z is None else trace["colorscale"][2 * int(z)][1]
+
+
+#: Pixel position (page coordinates) of a lon/lat on the Plotly/MapLibre map.
+PROJECT_JS = """([lon, lat]) => {
+  const graph = document.querySelector('#map .js-plotly-plot');
+  const map = graph._fullLayout.map._subplot.map;
+  const point = map.project([lon, lat]);
+  const box = map.getCanvas().getBoundingClientRect();
+  return [box.left + point.x, box.top + point.y];
+}"""
+
+
+def point_of_area(page, atlas, level: str, district_id: str) -> tuple[float, float]:
+    """Page coordinates of a point inside an area (to click it as a user would)."""
+    district = atlas.districts(level).set_index("district_id").loc[[district_id]]
+    point = district.to_crs(4326).representative_point().iloc[0]
+    return tuple(page.evaluate(PROJECT_JS, [point.x, point.y]))
+
+
+def selection_in_url(page) -> list[str]:
+    return page.evaluate("() => (new URLSearchParams(location.search).get('auswahl') || '')"
+                         ".split(',').filter(Boolean)")
+
+
+def selection_outline(page) -> list[str]:
+    """Areas drawn with the blue selection border (map trace 3)."""
+    return page.evaluate("() => Array.from(document.querySelector('#map .js-plotly-plot')"
+                         ".data[3].locations || [])")
+
+
+#: Number of areas MapLibre has actually painted (distinct centroids of filled polygons).
+DRAWN_JS = """() => {
+  const graph = document.querySelector('#map .js-plotly-plot');
+  const map = graph && graph._fullLayout && graph._fullLayout.map;
+  if (!map || !map._subplot || !map._subplot.map.loaded()) return 0;
+  const fills = map._subplot.map.queryRenderedFeatures().filter(f => f.layer.type === 'fill');
+  return new Set(fills.map(f => JSON.stringify(f.properties.ct))).size;
+}"""
+
+
+def wait_for_painted(page, timeout: float = 30_000) -> dict:
+    """wait_for_map, then until MapLibre has painted every area, so screenshots show the map."""
+    trace = wait_for_map(page, timeout)
+    page.wait_for_function(f"(n) => ({DRAWN_JS})() >= n", arg=len(trace["locations"]),
+                           timeout=timeout)
+    return map_trace(page)

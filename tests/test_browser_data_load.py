@@ -12,28 +12,12 @@ import pytest
 from app import AppConfig, create_app
 from layouts import data_load as ui
 from layouts import ids
-from tests.browser_helpers import map_trace, wait_for_map
+from tests.browser_helpers import wait_for_painted
 from tests.conftest import LiveServer, screenshot
 from tests.test_data_load import BROKEN_CSV, city_zip
 
 pytestmark = pytest.mark.browser
 
-#: Number of areas MapLibre has actually painted (distinct centroids of filled polygons).
-DRAWN_JS = """() => {
-  const graph = document.querySelector('#map .js-plotly-plot');
-  const map = graph && graph._fullLayout && graph._fullLayout.map;
-  if (!map || !map._subplot || !map._subplot.map.loaded()) return 0;
-  const fills = map._subplot.map.queryRenderedFeatures().filter(f => f.layer.type === 'fill');
-  return new Set(fills.map(f => JSON.stringify(f.properties.ct))).size;
-}"""
-
-
-def wait_for_painted(page, timeout: float = 30_000) -> dict:
-    """wait_for_map, then until MapLibre has painted every area, so screenshots show the map."""
-    trace = wait_for_map(page, timeout)
-    page.wait_for_function(f"(n) => ({DRAWN_JS})() >= n", arg=len(trace["locations"]),
-                           timeout=timeout)
-    return map_trace(page)
 
 
 @pytest.fixture

@@ -17,9 +17,14 @@ from app import AppConfig, create_app
 from geodata.importer import run_import
 from indicators import open_atlas
 from layouts import ids
-from tests.browser_helpers import choose, map_trace, wait_for_trace_change
+from tests.browser_helpers import (
+    PROJECT_JS,
+    choose,
+    map_trace,
+    wait_for_painted,
+    wait_for_trace_change,
+)
 from tests.conftest import SHARED, LiveServer, screenshot
-from tests.test_browser_data_load import wait_for_painted
 
 KOELN = SHARED / "data" / "koeln"
 RECIPE = Path(__file__).resolve().parent / "import_corpus" / "koeln.toml"
@@ -32,14 +37,7 @@ pytestmark = [
                        reason=f"Köln-Daten nicht vorhanden ({KOELN}); Test übersprungen."),
 ]
 
-#: Pixel position (page coordinates) of a lon/lat on the Plotly/MapLibre map.
-PROJECT_JS = """([lon, lat]) => {
-  const graph = document.querySelector('#map .js-plotly-plot');
-  const map = graph._fullLayout.map._subplot.map;
-  const point = map.project([lon, lat]);
-  const box = map.getCanvas().getBoundingClientRect();
-  return [box.left + point.x, box.top + point.y];
-}"""
+
 
 
 @pytest.fixture(scope="module")

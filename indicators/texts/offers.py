@@ -99,3 +99,47 @@ ERR_NO_CRS = (
     "berechnen."
 )
 UNCOVERED_TEXT = "{share} der Fläche außerhalb jedes Umkreises"
+
+# --- panel "Bedarf und Versorgung" (layouts/need_supply.py) ---------------------------
+NS_LABEL_NEED = "Bedarf (Indikator)"
+NS_LABEL_SUPPLY = "Versorgung (Indikator)"
+NS_LABEL_RADIUS = "Umkreis um Angebote"
+NS_RADIUS_OFF = "aus"
+NS_RADIUS_OPTIONS = ((0, "aus"), (500, "500 m"), (1000, "1 km"), (2000, "2 km"))
+NS_INTRO = (
+    "Jedes Gebiet wird nach Bedarf und Versorgung in ein Drittel eingeordnet (unteres, "
+    "mittleres, oberes Drittel der Gebiete). Jahr und Ebene folgen der Karte oben."
+)
+NS_LEGEND_TITLE = "So liest man die Farben"
+NS_AXIS_NEED = "Bedarf ↑"
+NS_AXIS_SUPPLY = "Versorgung →"
+NS_LEVEL_WORDS = ("gering", "mittel", "hoch")
+NS_CELL_COUNT_ONE = "1 Gebiet"
+NS_CELL_COUNT = "{count} Gebiete"
+NS_CELL_TITLE = "{label}: {count}"
+NS_HIGHLIGHT = "Dunkelblau: hoher Bedarf, geringe Versorgung"
+NS_GREY = "Grau: Datenschutz oder keine Daten ({count})"
+NS_NO_DATA = "Hellgrau: keine Daten"
+NS_UNCOVERED_LEGEND = "außerhalb jedes Umkreises"
+NS_UNCOVERED_LEGEND_DETAIL = "außerhalb jedes Umkreises ({radius} um {offers})"
+NS_OFFERS_LEGEND = "Angebote ({offers})"
+NS_HOVER_NEED = "Bedarf – {name}: {value}"
+NS_HOVER_SUPPLY = "Versorgung – {name}: {value}"
+NS_PRIORITY_HINT = "Klick auf einen Namen nimmt das Gebiet in die Auswahl."
+NS_PRIORITY_HEAD = ("Gebiet", "Bedarf", "Versorgung")
+NS_PRIORITY_ADD = "{name} in die Auswahl nehmen"
+NS_CATCHMENT_TITLE = "Anteil der Fläche außerhalb"
+NS_CATCHMENT_OFF = (
+    "Umkreis „aus“: Wählen Sie 500 m, 1 km oder 2 km, um zu sehen, welche Teile der "
+    "Gebiete außerhalb jedes Umkreises um die Angebote liegen."
+)
+NS_CATCHMENT_ALL_KITAS = (
+    "Umkreis {radius} um alle {count} Kitas (im Angebotsfilter ist keine Kategorie gewählt)."
+)
+NS_CATCHMENT_CATEGORIES = "Umkreis {radius} um {count} Angebote der Kategorien {categories}."
+NS_CATCHMENT_NOTE = "Luftlinie, kein Fußweg; Angebote wirken über Gebietsgrenzen hinaus."
+NS_CATCHMENT_HEAD = ("Gebiet", "Fläche außerhalb")
+NS_CATCHMENT_TOP = "Die {count} Gebiete mit dem größten Anteil (von {total})."
+NS_CATCHMENT_ALL_COVERED = "Jedes Gebiet liegt vollständig in einem Umkreis."
+NS_KITAS = "Kitas"
+# --- end of panel "Bedarf und Versorgung" --------------------------------------------
