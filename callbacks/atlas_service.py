@@ -191,3 +191,13 @@ class AtlasService:
         joined = offers_per_district(chosen, self.atlas.districts(level)).assignment
         area = joined.iloc[0]
         return None if area is None or area != area else str(area)
+
+    def areas_of_offers(self, offers, level: str) -> list:
+        """For each offer its area on this level (None outside every area)."""
+        joined = offers_per_district(offers, self.atlas.districts(level)).assignment
+        return [None if a is None or a != a else str(a) for a in joined]
+
+    def offers_outside(self) -> str:
+        """The German note on offers lying in no area (reported, never dropped silently)."""
+        return offers_per_district(self.atlas.offers(),
+                                   self.atlas.districts(self.atlas.levels[0])).message

@@ -44,14 +44,17 @@ def register(app: Dash, service: AtlasService) -> None:
         Output(ids.OFFER_LEGEND, "children"),
         *FILTER_INPUTS,
         Input(ids.MAP_GEOMETRY_LEVEL, "data"),  # a new full figure needs the points again
+        Input(ids.DISTRICT_SELECT, "value"), State(ids.LEVEL, "value"),
         prevent_initial_call=True,
     )
-    def _offer_layer(layer, phases, categories, providers, targets, age, text, _level):
+    def _offer_layer(layer, phases, categories, providers, targets, age, text, _geometry,
+                     selection, level):
         if not layer:
             return patch_traces(offers_update([], [], [], [], [], [])), "", []
         try:
             points = service.offer_points(offer_filter(phases, categories, providers,
                                                        targets, age, text))
+            areas = service.areas_of_offers(points, level) if selection else None
         except AtlasError as error:
             return no_update, str(error), no_update
         hover = [offer_hover(row, not service.public_only) for row in points.itertuples()]
@@ -59,8 +62,16 @@ def register(app: Dash, service: AtlasService) -> None:
                                [colors.get(c, "#555555") for c in points["category"]],
                                marker_sizes(points["capacity"]), hover,
                                points["offer_id"].tolist())
+        # offers of the selected areas stand out, the others step back
+        update[OFFERS]["marker.opacity"] = (
+            0.9 if areas is None else
+            [0.95 if area in set(selection) else 0.25 for area in areas])
         total = len(service.atlas.offers())
-        return (patch_traces(update), texts.OFFER_COUNT.format(shown=len(points), total=total),
+        count = texts.OFFER_COUNT.format(shown=len(points), total=total)
+        outside = service.offers_outside()
+        if outside:
+            count = f"{count} · {outside}"
+        return (patch_traces(update), count,
                 offer_legend({c: colors[c] for c in dict.fromkeys(points["category"])
                               if c in colors}))
 

@@ -51,6 +51,11 @@ def test_offer_layer_filters_and_table(page, demo_server, demo_atlas):
     headers = page.locator(f"#{ids.OFFER_TABLE} .ag-header-cell-text").all_inner_texts()
     assert "Angebot" in headers and "Kontakt" not in headers  # contact only for planners
 
+    # on the map, the offers of the selected area stand out
+    opacity = page.evaluate("() => document.querySelector('#map .js-plotly-plot')"
+                            ".data[5].marker.opacity")
+    assert sum(o > 0.5 for o in opacity) == len(expected) and len(opacity) == len(awo)
+
     # clicking an offer in the list selects (highlights) its area
     page.locator(cells).first.click()
     page.wait_for_function("(a) => (new URLSearchParams(location.search).get('auswahl') || '')"
