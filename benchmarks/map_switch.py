@@ -103,11 +103,12 @@ def summarise(name: str, atlas: Atlas, rounds: int, limit: int | None = None) ->
 def naive_app(atlas: Atlas):
     """The baseline a first Dash prototype would be: one callback that rebuilds the whole
     figure, geometry inline, no cache, no Patch."""
+    import plotly.graph_objects as go
     from dash import Dash, Input, Output, dcc
 
     from geodata.browser_geometry import browser_geojson, map_view_for
     from indicators.map_view import MapRequest, choropleth_data
-    from layouts.map_figure import choropleth_figure
+    from layouts.map_figure import discrete_colorscale
 
     app = Dash(__name__)
     app.layout = dcc.Graph(id=ids.MAP)
@@ -117,7 +118,15 @@ def naive_app(atlas: Atlas):
     def _figure(indicator_id, year, level):
         districts = atlas.districts(level)
         data = choropleth_data(atlas, MapRequest(indicator_id, int(year), level))
-        return choropleth_figure(browser_geojson(districts), data, map_view_for(districts))
+        view = map_view_for(districts)
+        trace = go.Choroplethmap(  # one trace, geometry inline, as a first prototype does
+            geojson=browser_geojson(districts), locations=list(data.district_ids),
+            z=[-1 if z is None else z for z in data.z], text=list(data.names),
+            customdata=[list(row) if row else None for row in data.customdata],
+            hovertemplate=data.hovertemplate, colorscale=discrete_colorscale(data.colors),
+            zmin=-0.5, zmax=len(data.colors) - 0.5, showscale=False)
+        return go.Figure(trace, layout={"map": {"style": "white-bg", "zoom": view.zoom,
+                                                "center": {"lon": view.lon, "lat": view.lat}}})
 
     return app
 
