@@ -8,6 +8,7 @@ from callbacks import (
     compare,
     explorer,
     geometry_route,
+    need_supply,
     offers,
     playback,
     profile,
@@ -27,3 +28,4 @@ def register_callbacks(app: Dash, service: AtlasService) -> None:
     compare.register(app, service)
     profile.register(app, service)
     offers.register(app, service)
+    need_supply.register(app, service)

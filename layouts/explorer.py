@@ -15,6 +15,7 @@ from layouts import ids
 from layouts.compare import compare_panel
 from layouts.controls import dropdown, labelled, year_marks
 from layouts.data_load import data_load_button
+from layouts.need_supply import need_supply_panel
 from layouts.offers import offer_controls, offer_table
 from layouts.profile import profile_button, profile_modal
 
@@ -201,6 +202,7 @@ def _map_panel(options: ExplorerOptions) -> html.Div:
                 className="robustness-box",
             ),
             compare_panel(),
+            need_supply_panel(),
             offer_table(options.show_contact),
         ],
         className="map-panel",

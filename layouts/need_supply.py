@@ -27,9 +27,10 @@ RADIUS = "catchment-radius"
 CATCHMENT = "catchment-table"
 CATCHMENT_TEXT = "catchment-text"
 MESSAGE = "need-supply-message"
+DRAWN = "need-supply-drawn"  # the level the map's full figure was drawn for
+LAYER_STATE = "need-supply-layer-state"  # written by the clientside layer-order callback
 PRIORITY_ROW = "priority-row"  # pattern-matching id {"type": PRIORITY_ROW, "index": area}
 
-DARK_TEXT_CELLS = {0, 1, 2, 3, 4}  # light cells: dark numbers; the others: white
 
 
 def need_supply_panel(options=None) -> html.Div:
@@ -80,6 +81,8 @@ def need_supply_panel(options=None) -> html.Div:
             html.Div(id=MESSAGE, role="status", className="ns-message"),
             body,
             lists,
+            dcc.Store(id=DRAWN, data=None),
+            html.Div(id=LAYER_STATE, hidden=True),
         ]), className="ns-card"),
         id=PANEL, className="need-supply-panel",
     )
@@ -93,8 +96,7 @@ def legend(result: BivariateResult, need_name: str, supply_name: str,
     """
     words = texts.NS_LEVEL_WORDS
     cells = [html.Div(className="ns-corner"),
-             html.Div(texts.NS_AXIS_SUPPLY, className="ns-axis ns-axis-x"),
-             html.Div(className="ns-corner")]
+             html.Div(texts.NS_AXIS_SUPPLY, className="ns-axis ns-axis-x")]
     cells += [html.Div(className="ns-corner")] + [
         html.Div(words[s], className="ns-col-word") for s in range(3)]
     for row in result.grid:
@@ -104,7 +106,7 @@ def legend(result: BivariateResult, need_name: str, supply_name: str,
             classes = "ns-cell"
             if cell.code == HIGH_NEED_LOW_SUPPLY:
                 classes += " ns-cell-priority"
-            if cell.code in DARK_TEXT_CELLS:
+            if _is_light(cell.color):
                 classes += " ns-cell-dark-text"
             cells.append(html.Div(
                 format_count(cell.count), className=classes,
@@ -118,10 +120,11 @@ def legend(result: BivariateResult, need_name: str, supply_name: str,
     keys = [
         html.Div([html.Span(className="ns-swatch ns-swatch-priority"),
                   html.Span(texts.NS_HIGHLIGHT)], className="ns-key"),
-        html.Div([html.Span(className="ns-swatch ns-swatch-grey"),
-                  html.Span(texts.NS_GREY.format(count=_areas(result.grey_count)))],
-                 className="ns-key"),
     ]
+    if result.grey_count:
+        keys.append(html.Div([html.Span(className="ns-swatch ns-swatch-grey"),
+                              html.Span(texts.NS_GREY.format(count=_areas(result.grey_count)))],
+                             className="ns-key"))
     if uncovered:
         keys.append(html.Div([html.Span(className="ns-swatch ns-swatch-uncovered"),
                               html.Span(uncovered)], className="ns-key ns-key-uncovered"))
@@ -167,7 +170,8 @@ def catchment_rows(summary, top: int = 10) -> list:
         return [html.P(texts.NS_CATCHMENT_ALL_COVERED, className="ns-empty")]
     head = html.Thead(html.Tr([html.Th(texts.NS_CATCHMENT_HEAD[0]),
                                html.Th(texts.NS_CATCHMENT_HEAD[1], className="ns-num")]))
-    rows = [html.Tr([html.Td(row.name), html.Td(format_value(row.uncovered_share, "%", 1), className="ns-num")],
+    rows = [html.Tr([html.Td(row.name),
+                     html.Td(format_value(row.uncovered_share, "%", 1), className="ns-num")],
                     **{"data-id": row.district_id})
             for row in shown.itertuples()]
     return [html.Table([head, html.Tbody(rows)], className="ns-table ns-catchment-table"),
@@ -177,6 +181,17 @@ def catchment_rows(summary, top: int = 10) -> list:
 
 def message(text: str | None, kind: str = "error") -> list:
     return [html.P(text, className=f"ns-{kind}")] if text else []
+
+
+def _is_light(hex_color: str) -> bool:
+    """Dark numbers where they contrast more than white would (WCAG relative luminance;
+    the ink #1d2330 has a luminance of about 0.016)."""
+    def channel(c: int) -> float:
+        c = c / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+    r, g, b = (channel(int(hex_color[i:i + 2], 16)) for i in (1, 3, 5))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return (luminance + 0.05) / (0.016 + 0.05) > 1.05 / (luminance + 0.05)
 
 
 def _areas(count: int) -> str:

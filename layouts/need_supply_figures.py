@@ -35,6 +35,8 @@ from indicators.texts import offers as texts
 from layouts.map_figure import FONT, SELECTED_COLOR, TRANSPARENT, discrete_colorscale
 
 CLASSES, NO_DATA, UNCOVERED, OFFER_POINTS, SELECTED = 0, 1, 2, 3, 4
+#: Fixed uids of the layers that belong above the areas, bottom to top (see LAYER_ORDER_JS).
+UIDS = {UNCOVERED: "ns-uncovered", SELECTED: "ns-selected", OFFER_POINTS: "ns-offers"}
 UNCOVERED_COLOR = "#1d2330"
 UNCOVERED_OPACITY = 0.62
 OFFER_COLOR = "#000000"
@@ -172,16 +174,16 @@ def bivariate_figure(result: BivariateResult, need: Indicator, supply: Indicator
                          colorscale=[[0, NO_DATA_COLOR], [1, NO_DATA_COLOR]],
                          marker={"line": {"width": 1, "color": "#ffffff"}, "opacity": 1},
                          **classes[NO_DATA]),
-        go.Choroplethmap(name="uncovered", **shared, zmin=0, zmax=1,
+        go.Choroplethmap(name="uncovered", uid=UIDS[UNCOVERED], **shared, zmin=0, zmax=1,
                          colorscale=[[0, UNCOVERED_COLOR], [1, UNCOVERED_COLOR]],
                          marker={"line": {"width": 1.5, "color": "#ffffff"},
                                  "opacity": UNCOVERED_OPACITY},
                          **catch[UNCOVERED]),
-        go.Scattermap(name="offers", mode="markers", hoverinfo="skip",
+        go.Scattermap(name="offers", uid=UIDS[OFFER_POINTS], mode="markers", hoverinfo="skip",
                       marker={"size": 7, "color": OFFER_COLOR, "opacity": 0.9},
                       **catch[OFFER_POINTS]),
-        go.Choroplethmap(name="selected", geojson=geojson_url, featureidkey="id",
-                         showscale=False, hoverinfo="skip",
+        go.Choroplethmap(name="selected", uid=UIDS[SELECTED], geojson=geojson_url,
+                         featureidkey="id", showscale=False, hoverinfo="skip",
                          colorscale=[[0, TRANSPARENT], [1, TRANSPARENT]],
                          marker={"line": {"width": 5, "color": SELECTED_COLOR}},
                          **selection_updates(selected)[SELECTED]),
@@ -203,6 +205,38 @@ def bivariate_figure(result: BivariateResult, need: Indicator, supply: Indicator
         dragmode="pan",
     )
     return figure
+
+
+#: MapLibre adds an area layer when its geometry (by URL) arrives, possibly after the
+#: uncovered parts and points; this moves the layers of UIDS to the top, in that order,
+#: whenever the map is idle. Inline so the panel needs no asset of its own.
+LAYER_ORDER_JS = """
+function (figure) {
+  const order = ["ns-uncovered", "ns-selected", "ns-offers"];
+  const rank = (id) => order.findIndex((uid) => id.startsWith("plotly-trace-layer-" + uid + "-"));
+  function raise(map) {
+    const layers = map.getStyle().layers.map((layer) => layer.id);
+    const wanted = layers.filter((id) => rank(id) >= 0).sort((a, b) => rank(a) - rank(b));
+    if (wanted.length && layers.slice(-wanted.length).join() !== wanted.join()) {
+      wanted.forEach((id) => map.moveLayer(id));
+    }
+  }
+  function attach(attempt) {
+    const host = document.getElementById("need-supply-map");
+    const gd = host && host.querySelector(".js-plotly-plot");
+    const sub = gd && gd._fullLayout && gd._fullLayout.map && gd._fullLayout.map._subplot;
+    const map = sub && sub.map;
+    if (!map) {
+      if (attempt < 40) { setTimeout(() => attach(attempt + 1), 250); }
+      return;
+    }
+    if (!map.__nsLayerOrder) { map.on("idle", () => raise(map)); map.__nsLayerOrder = true; }
+    raise(map);
+  }
+  attach(0);
+  return figure ? "drawn" : "empty";
+}
+"""
 
 
 def empty_figure() -> go.Figure:
