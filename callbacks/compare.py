@@ -133,9 +133,10 @@ def register(app: Dash, service: AtlasService) -> None:
 
     @app.callback(
         *outputs, *controls, Input(panel.TABS, "active_tab"),
+        Input(ids.MAP_GEOMETRY_LEVEL, "data"),  # after the map: the map is drawn first
         State(panel.SCATTER_INDICATOR, "value"),
     )
-    def _fill_active_tab(indicator_id, year, level, selection, tab, second_id):
+    def _fill_active_tab(indicator_id, year, level, selection, tab, _drawn, second_id):
         tab = tab if tab in TABS else panel.BARS
         content = tab_content(service, tab, state_of(indicator_id, year, level, selection,
                                                      second_id))
@@ -158,9 +159,10 @@ def register(app: Dash, service: AtlasService) -> None:
 
     @app.callback(
         Output(panel.SCATTER_INDICATOR, "options"), Output(panel.SCATTER_INDICATOR, "value"),
-        Input(ids.INDICATOR, "value"), State(panel.SCATTER_INDICATOR, "value"),
+        Input(ids.INDICATOR, "value"), Input(ids.MAP_GEOMETRY_LEVEL, "data"),
+        State(panel.SCATTER_INDICATOR, "value"),
     )
-    def _second_indicator_options(indicator_id, current):
+    def _second_indicator_options(indicator_id, _drawn, current):
         options = [o for o in service.indicator_options() if o["value"] != indicator_id]
         return options, second_indicator(service, options, indicator_id, current)
 

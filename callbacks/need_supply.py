@@ -135,9 +135,11 @@ def register(app: Dash, service: AtlasService) -> None:
     @app.callback(
         Output(panel.NEED, "options"), Output(panel.NEED, "value"),
         Output(panel.SUPPLY, "options"), Output(panel.SUPPLY, "value"),
-        Input(ids.INDICATOR, "value"), State(panel.NEED, "value"), State(panel.SUPPLY, "value"),
+        Input(ids.INDICATOR, "value"),
+        Input(ids.MAP_GEOMETRY_LEVEL, "data"),  # after the map: the map is drawn first
+        State(panel.NEED, "value"), State(panel.SUPPLY, "value"),
     )
-    def _choices(map_indicator, need, supply):
+    def _choices(map_indicator, _drawn, need, supply):
         return indicator_choices(service, map_indicator, need, supply)
 
     @app.callback(

@@ -78,9 +78,11 @@ def register(app: Dash, service: AtlasService) -> None:
     @app.callback(
         Output(ids.OFFER_TABLE, "rowData"), Output(ids.OFFER_TABLE_HINT, "hidden"),
         Input(ids.DISTRICT_SELECT, "value"), Input(ids.LEVEL, "value"), *FILTER_INPUTS[1:],
+        Input(ids.MAP_GEOMETRY_LEVEL, "data"),  # after the map: the map is drawn first
     )
-    def _offer_table(selection: list[str] | None, level: str, *filters):
+    def _offer_table(selection: list[str] | None, level: str, *filters_and_drawn):
         """The same filters as the map layer apply to the list."""
+        *filters, _drawn = filters_and_drawn
         if not selection:
             return [], False
         try:
