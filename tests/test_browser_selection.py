@@ -61,6 +61,9 @@ def test_click_box_and_list_select_the_same_areas(page, demo_server, demo_atlas)
     page.mouse.click(*point_of_area(page, demo_atlas, level, first))
     page.wait_for_function("(a) => new URLSearchParams(location.search).get('auswahl') === a",
                            arg=second)
+    page.wait_for_function("(a) => { const l = document.querySelector('#map .js-plotly-plot')"
+                           ".data[3].locations; return l.length === 1 && l[0] === a; }",
+                           arg=second)
     assert selection_outline(page) == [second]
     screenshot(page, "selection")
 
