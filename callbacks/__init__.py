@@ -7,6 +7,7 @@ from dash import Dash
 from callbacks import (
     compare,
     explorer,
+    export,
     geometry_route,
     need_supply,
     offers,
@@ -29,3 +30,4 @@ def register_callbacks(app: Dash, service: AtlasService) -> None:
     profile.register(app, service)
     offers.register(app, service)
     need_supply.register(app, service)
+    export.register(app, service)

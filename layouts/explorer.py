@@ -176,7 +176,15 @@ def _year_control(options: ExplorerOptions) -> html.Div:
 def _map_panel(options: ExplorerOptions) -> html.Div:
     return html.Div(
         [
-            html.H2(id=ids.MAP_TITLE, className="map-title"),
+            html.Div(
+                [html.H2(id=ids.MAP_TITLE, className="map-title"),
+                 html.Div([html.Button(texts.EXPORT_EXCEL, id=ids.EXPORT_EXCEL, n_clicks=0,
+                                       className="btn btn-outline-secondary btn-sm"),
+                           html.Button(texts.EXPORT_CSV, id=ids.EXPORT_CSV, n_clicks=0,
+                                       className="btn btn-outline-secondary btn-sm"),
+                           dcc.Download(id=ids.DOWNLOAD)], className="export-buttons")],
+                className="map-title-row",
+            ),
             dbc.Row(
                 [
                     dbc.Col(

@@ -223,3 +223,14 @@ GRID_LOCALE = {
     "applyFilter": "Anwenden", "resetFilter": "Zurücksetzen", "clearFilter": "Leeren",
     "searchOoo": "Suchen …", "selectAll": "Alle auswählen",
 }
+
+# --- downloads ---------------------------------------------------------------------------
+EXPORT_COLUMNS = {
+    "district_id": "Schlüssel", "name": "Gebiet", "year": "Jahr", "value": "Wert",
+    "unit": "Einheit", "numerator": "Fälle (Zähler)", "denominator": "Bezugsgruppe (Nenner)",
+    "rank": "Rang (1 = meister Bedarf)", "note": "Hinweis",
+}
+EXPORT_SHEET = "Werte"
+EXPORT_EXCEL = "Tabelle (Excel)"
+EXPORT_CSV = "Tabelle (CSV)"
+EXPORT_FILENAME = "chancenatlas_{indicator}_{year}_{level}"
