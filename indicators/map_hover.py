@@ -36,14 +36,16 @@ def previous_year_of(atlas: Atlas, indicator_id: str, year: int) -> int | None:
 
 
 def hover_numbers(atlas: Atlas, indicator: Indicator, frame: pd.DataFrame, request,
-                  result: map_modes.ModeResult) -> np.ndarray:
+                  result: map_modes.ModeResult,
+                  ranks: map_modes.ModeResult | None = None) -> np.ndarray:
     """One row of rounded numbers per area (object array, same order as ``frame``)."""
+    ranks = ranks or map_modes.rank_mode(frame, indicator)
     previous = previous_year_of(atlas, indicator.indicator_id, request.year)
     columns = {
         "value": _rounded(frame["value"], indicator.decimals),
         "numerator": _rounded(frame["numerator"], 0),
         "denominator": _rounded(frame["denominator"], 0),
-        "rank": _rounded(map_modes.rank_mode(frame, indicator).frame["value"], 0),
+        "rank": _rounded(ranks.frame["value"], 0),
         "mode_value": _rounded(result.frame["value"], result.decimals),
     }
     if previous is not None:
@@ -88,13 +90,10 @@ def _unit(unit: str) -> str:
 
 
 def _rounded(series: pd.Series, decimals: int) -> list:
+    """Rounded numbers for JSON (ints without decimals); None where there is no value."""
     values = series.to_numpy(dtype="float64")
-    out: list = []
-    for value in values:
-        if np.isnan(value):
-            out.append(None)
-        elif decimals <= 0:
-            out.append(round(float(value)))
-        else:
-            out.append(round(float(value), decimals))
-    return out
+    missing = np.isnan(values)
+    rounded = np.round(np.where(missing, 0.0, values), max(decimals, 0))
+    out = (rounded.astype("int64") if decimals <= 0 else rounded).astype(object)
+    out[missing] = None
+    return out.tolist()

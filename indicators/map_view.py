@@ -100,7 +100,8 @@ def choropleth_data(atlas: Atlas, request: MapRequest) -> ChoroplethData:
     shown = ~np.isnan(values)
     classes = _classes(atlas, indicator, request, result, values[shown])
     colors = result.colors(max(classes.k, 1))
-    hover = hover_numbers(atlas, indicator, frame, request, result)
+    ranks = map_modes.rank_mode(frame, indicator)  # for the hover and "Rang 3 von n"
+    hover = hover_numbers(atlas, indicator, frame, request, result, ranks)
     grey = result.frame.loc[~shown]
     rows = [LegendRow(color, row.label, row.count, "class") for color, row in
             zip(colors, classes.legend_rows(result.unit, result.decimals), strict=False)]
@@ -117,7 +118,7 @@ def choropleth_data(atlas: Atlas, request: MapRequest) -> ChoroplethData:
         colors=tuple(colors),
         customdata=tuple(row if s else None for row, s in zip(hover, shown, strict=True)),
         hovertemplate=hover_template(atlas, indicator, request, result, city_line,
-                                     map_modes.rank_mode(frame, indicator).n),
+                                     ranks.n),
         grey_z=tuple(None if s else int(g) for g, s in zip(grey_code, shown, strict=True)),
         grey_labels=tuple(None if s else str(lb) for lb, s in zip(labels, shown, strict=True)),
         legend=tuple(rows),
