@@ -19,6 +19,8 @@ def download_of(service: AtlasService, kind: str, indicator_id: str, year: int,
     if kind == "csv":
         return dcc.send_string(csv_text(table), f"{name}.csv")
     title = f"{indicator.name} · {year} · {level} · {service.atlas.name}"
+    if service.atlas.is_demo:
+        title = f"{title} · {texts.DEMO_EXPORT_NOTE}"
     return dcc.send_bytes(excel_bytes(table, title, indicator.source), f"{name}.xlsx")
 
 

@@ -59,6 +59,7 @@ def test_download_from_the_browser(page, demo_server, demo_atlas):
     download = info.value
     assert download.suggested_filename == "chancenatlas_sgb2_u15_2024_Sozialraum.xlsx"
     sheet = openpyxl.load_workbook(io.BytesIO(download.path().read_bytes()))["Werte"]
+    assert "Musterstadt" in sheet["A1"].value and "Demodaten" in sheet["A1"].value
     rows = {sheet.cell(row=r, column=1).value: sheet.cell(row=r, column=4).value
             for r in range(5, sheet.max_row + 1)}
     values = demo_atlas.values("sgb2_u15", 2024).set_index("district_id")
