@@ -126,17 +126,23 @@ def choropleth_figure(geojson_url: str, data: ChoroplethData, view: MapView,
     # selection is shown by the blue border, so Plotly must not dim the other areas
     figure.update_traces(selected={"marker": {"opacity": 1}},
                          unselected={"marker": {"opacity": 1}})
-    figure.update_layout(
-        map={"style": "white-bg", "center": {"lon": view.lon, "lat": view.lat},
-             "zoom": view.zoom},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        separators=",.",
-        font={"family": FONT, "size": 16},
-        hoverlabel={"font": {"size": 17, "family": FONT, "color": "#1d2330"}, "bgcolor": "white",
-                    "bordercolor": "#1f3a5f"},
-        paper_bgcolor="white",
-        showlegend=False,
-        uirevision="map",
-        dragmode="pan",
-    )
+    figure.update_layout(**map_layout(view, "map"))
     return figure
+
+
+def map_layout(view: MapView, uirevision: str) -> dict:
+    """The common look of every map: white background (no tiles), German numbers,
+    projector-sized hover, pan by default; ``uirevision`` keeps the user's zoom."""
+    return {
+        "map": {"style": "white-bg", "center": {"lon": view.lon, "lat": view.lat},
+                "zoom": view.zoom},
+        "margin": {"l": 0, "r": 0, "t": 0, "b": 0},
+        "separators": ",.",
+        "font": {"family": FONT, "size": 16},
+        "hoverlabel": {"font": {"size": 17, "family": FONT, "color": "#1d2330"},
+                       "bgcolor": "white", "bordercolor": "#1f3a5f"},
+        "paper_bgcolor": "white",
+        "showlegend": False,
+        "uirevision": uirevision,
+        "dragmode": "pan",
+    }

@@ -32,7 +32,12 @@ from indicators.catalogue import Indicator
 from indicators.formatting import format_value
 from indicators.palettes import NO_DATA_COLOR, SUPPRESSED_COLOR
 from indicators.texts import offers as texts
-from layouts.map_figure import FONT, SELECTED_COLOR, TRANSPARENT, discrete_colorscale
+from layouts.map_figure import (
+    SELECTED_COLOR,
+    TRANSPARENT,
+    discrete_colorscale,
+    map_layout,
+)
 
 CLASSES, NO_DATA, UNCOVERED, OFFER_POINTS, SELECTED = 0, 1, 2, 3, 4
 #: Fixed uids of the layers that belong above the areas, bottom to top (see LAYER_ORDER_JS).
@@ -191,19 +196,7 @@ def bivariate_figure(result: BivariateResult, need: Indicator, supply: Indicator
     figure.update_traces(selected={"marker": {"opacity": 1}},
                          unselected={"marker": {"opacity": 1}},
                          selector={"type": "choroplethmap"})
-    figure.update_layout(
-        map={"style": "white-bg", "center": {"lon": view.lon, "lat": view.lat},
-             "zoom": view.zoom},
-        margin={"l": 0, "r": 0, "t": 0, "b": 0},
-        separators=",.",
-        font={"family": FONT, "size": 16},
-        hoverlabel={"font": {"size": 17, "family": FONT, "color": "#1d2330"},
-                    "bgcolor": "white", "bordercolor": "#1f3a5f"},
-        paper_bgcolor="white",
-        showlegend=False,
-        uirevision="need-supply",
-        dragmode="pan",
-    )
+    figure.update_layout(**map_layout(view, "need-supply"))
     return figure
 
 
