@@ -42,7 +42,9 @@
      the points belong on top, so move their layers last whenever they are not. */
   function offersOnTop(map) {
     const ids = ["plotly-trace-layer-offers-circle", "plotly-trace-layer-offers-symbol"];
-    const layers = map.getStyle().layers.map(function (l) { return l.id; });
+    const style = map.isStyleLoaded() ? map.getStyle() : null;
+    if (!style || !style.layers) { return; }  // called again on the next "idle"
+    const layers = style.layers.map(function (l) { return l.id; });
     const present = ids.filter(function (id) { return layers.includes(id); });
     if (present.length && layers.slice(-present.length).join() !== present.join()) {
       present.forEach(function (id) { map.moveLayer(id); });

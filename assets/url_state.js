@@ -9,6 +9,7 @@ window.dash_clientside = Object.assign({}, window.dash_clientside, {
       keys.forEach((key, i) => {
         let value = args[i];
         if (toggles.includes(key)) { value = (value && value.length) ? "1" : ""; }
+        if (Array.isArray(value)) { value = value.join(","); }
         if (value !== null && value !== undefined && value !== "") { params.set(key, value); }
       });
       const query = "?" + params.toString();

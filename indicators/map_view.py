@@ -125,7 +125,7 @@ def choropleth_data(atlas: Atlas, request: MapRequest) -> ChoroplethData:
         legend_note=_legend_note(indicator, result),
         city_line=city_line,
         title=_title(atlas, indicator, request),
-        notes=tuple(n for n in (classes.note,) if n),
+        notes=tuple(n for n in (classes.note, _symmetric_note(result, request)) if n),
         unit=result.unit,
     )
 
@@ -181,6 +181,13 @@ def _pooled(atlas: Atlas, indicator: Indicator, request: MapRequest) -> np.ndarr
             request.indicator_id, year, request.level, request.mode))
         pooled.append(result.frame["value"].dropna().to_numpy(dtype="float64"))
     return np.concatenate(pooled) if pooled else None
+
+
+def _symmetric_note(result, request: MapRequest) -> str:
+    """Change and deviation maps use classes symmetric around 0, whatever method is chosen."""
+    if result.symmetric and request.method != USER_DEFINED:
+        return texts.NOTE_SYMMETRIC
+    return ""
 
 
 def _grey_rows(grey: pd.DataFrame, indicator: Indicator, atlas: Atlas) -> list[LegendRow]:

@@ -87,6 +87,7 @@ def test_change_mode_in_percentage_points(atlas):
     # city: 140 / 800 = 17,5 % -> 192 / 900 = 21,3 %
     assert data.city_line == "Gesamtstadt: 17,5\u00a0% → 21,3\u00a0% (+3,8\u00a0Prozentpunkte)"
     assert data.colors[0] != data.colors[-1]  # diverging
+    assert any("um 0" in note for note in data.notes)
 
 
 def test_deviation_from_city(atlas):

@@ -235,3 +235,5 @@ EXPORT_EXCEL = "Tabelle (Excel)"
 EXPORT_CSV = "Tabelle (CSV)"
 EXPORT_FILENAME = "chancenatlas_{indicator}_{year}_{level}"
 DEMO_EXPORT_NOTE = "Demodaten: fiktive Werte einer erfundenen Stadt"
+NOTE_SYMMETRIC = ("Bei Veränderung und Abweichung: gleich breite Klassen um 0, damit "
+                  "Zu- und Abnahme gleich stark aussehen.")
