@@ -108,7 +108,8 @@ def serve(atlas_path: Path) -> int:
     app = create_app(atlas, AppConfig.from_env())
     host = os.environ.get("HOST", "127.0.0.1")
     port = int(os.environ.get("PORT", "8050"))
-    print(f"{texts.APP_TITLE}: {atlas.name} auf http://{host}:{port}", flush=True)
+    print(texts.SERVING.format(app=texts.APP_TITLE, atlas=atlas.name, host=host, port=port),
+          flush=True)
     app.run(host=host, port=port, debug=False)
     return 0
 
@@ -132,7 +133,8 @@ def main(argv: list[str]) -> int:
             return main_of[command](rest)
         if command.endswith(".gpkg") or Path(command).exists():
             return serve(Path(command))
-        print(f"{texts.ERR_PREFIX}: unbekannter Befehl „{command}“.\n{__doc__}", file=sys.stderr)
+        message = texts.ERR_UNKNOWN_COMMAND.format(command=command)
+        print(f"{texts.ERR_PREFIX}: {message}\n{__doc__}", file=sys.stderr)
         return 2
     except AtlasError as error:
         print(f"{texts.ERR_PREFIX}: {error}", file=sys.stderr)

@@ -237,3 +237,7 @@ EXPORT_FILENAME = "chancenatlas_{indicator}_{year}_{level}"
 DEMO_EXPORT_NOTE = "Demodaten: fiktive Werte einer erfundenen Stadt"
 NOTE_SYMMETRIC = ("Bei Veränderung und Abweichung: gleich breite Klassen um 0, damit "
                   "Zu- und Abnahme gleich stark aussehen.")
+
+# --- command line ------------------------------------------------------------------------
+SERVING = "{app}: {atlas} auf http://{host}:{port}"
+ERR_UNKNOWN_COMMAND = "unbekannter Befehl „{command}“."
