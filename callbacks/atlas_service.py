@@ -71,6 +71,10 @@ class AtlasService:
         self.atlas = with_supply_indicators(atlas) if len(atlas.offers()) else atlas
         self.key = atlas.cache_key
         self.version_tag = hashlib.sha1(self.key.encode()).hexdigest()[:10]
+        # computed once per atlas, not on every filter change
+        self._offers_wgs84 = None
+        self._outside_note: str | None = None
+        self._offer_areas_by_level: dict[str, dict] = {}
 
     def reload(self, path: str | os.PathLike | None = None) -> Atlas:
         """Open the atlas again (e.g. after an import); new key, so no stale cache entries."""
@@ -170,9 +174,11 @@ class AtlasService:
 
     def offer_points(self, offer_filter: OfferFilter):
         """Filtered offers in WGS84 (lon, lat columns) for the map layer."""
-        offers = filter_offers(self.atlas.offers(), offer_filter)
-        points = offers.to_crs(4326)
-        return offers.assign(lon=points.geometry.x.round(6), lat=points.geometry.y.round(6))
+        if self._offers_wgs84 is None:
+            offers = self.atlas.offers()
+            points = offers.to_crs(4326).geometry
+            self._offers_wgs84 = offers.assign(lon=points.x.round(6), lat=points.y.round(6))
+        return filter_offers(self._offers_wgs84, offer_filter)
 
     def offers_of(self, district_ids: list[str], level: str,
                   offer_filter: OfferFilter | None = None):
@@ -185,19 +191,26 @@ class AtlasService:
     def area_of_offer(self, offer_id: str, level: str) -> str | None:
         """The area (of this level) an offer lies in, or None when it lies outside all."""
         offers = self.atlas.offers()
-        chosen = offers[offers["offer_id"].astype(str) == str(offer_id)]
-        if chosen.empty:
-            return None
-        joined = offers_per_district(chosen, self.atlas.districts(level)).assignment
-        area = joined.iloc[0]
-        return None if area is None or area != area else str(area)
+        chosen = offers.index[offers["offer_id"].astype(str) == str(offer_id)]
+        return self._offer_areas(level).get(chosen[0]) if len(chosen) else None
 
     def areas_of_offers(self, offers, level: str) -> list:
-        """For each offer its area on this level (None outside every area)."""
-        joined = offers_per_district(offers, self.atlas.districts(level)).assignment
-        return [None if a is None or a != a else str(a) for a in joined]
+        """For each (filtered) offer its area on this level (None outside every area)."""
+        areas = self._offer_areas(level)
+        return [areas.get(index) for index in offers.index]
+
+    def _offer_areas(self, level: str) -> dict:
+        """Offer index -> area id on this level; one spatial join per atlas and level."""
+        if level not in self._offer_areas_by_level:
+            joined = offers_per_district(self.atlas.offers(),
+                                         self.atlas.districts(level)).assignment
+            self._offer_areas_by_level[level] = {
+                index: None if a is None or a != a else str(a) for index, a in joined.items()}
+        return self._offer_areas_by_level[level]
 
     def offers_outside(self) -> str:
         """The German note on offers lying in no area (reported, never dropped silently)."""
-        return offers_per_district(self.atlas.offers(),
-                                   self.atlas.districts(self.atlas.levels[0])).message
+        if self._outside_note is None:
+            self._outside_note = offers_per_district(
+                self.atlas.offers(), self.atlas.districts(self.atlas.levels[0])).message
+        return self._outside_note
