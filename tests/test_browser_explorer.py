@@ -156,6 +156,8 @@ def test_play_steps_through_the_years(page, demo_server):
     after = wait_for_trace_change(page, trace)
     assert after["locations"] == trace["locations"]
     page.click(f"#{ids.PLAY}")  # pause
+    page.wait_for_function(f"() => document.querySelector('#{ids.PLAY}').innerText === '▶'")
+    page.wait_for_timeout(2000)  # a tick already on its way when pausing may still land
     year = url_state(page)["jahr"]
     page.wait_for_timeout(2500)
     assert url_state(page)["jahr"] == year
